@@ -1,0 +1,134 @@
+"""The reference library for the UN Network on Migration and the Global Compact for Migration.
+
+>>> import un_migration_network as umn
+>>> umn.networks.lookup("Mozambique").launched
+DateSpan('2022-02-15')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agency",
+    "AgencyKind",
+    "Compact",
+    "Country",
+    "DataError",
+    "DataProblem",
+    "Dataset",
+    "DateSpan",
+    "Event",
+    "EventKind",
+    "ExecutiveCommittee",
+    "GuidingPrinciple",
+    "Membership",
+    "MigrationNetworkError",
+    "Network",
+    "NetworkLevel",
+    "NotFoundError",
+    "Objective",
+    "Observation",
+    "Problem",
+    "Quantity",
+    "Registry",
+    "ReviewForum",
+    "ReviewForumEdition",
+    "Severity",
+    "Snapshot",
+    "Source",
+    "SourceKind",
+    "ValidationReport",
+    "Vote",
+    "__version__",
+    "agencies",
+    "compact",
+    "executive_committee",
+    "load",
+    "load_dataset",
+    "networks",
+    "objectives",
+    "principles",
+    "validate",
+]
+
+if TYPE_CHECKING:
+    from un_migration_network._dataset import Dataset, load, load_dataset
+    from un_migration_network._models import (
+        Agency,
+        AgencyKind,
+        Compact,
+        Country,
+        DateSpan,
+        Event,
+        EventKind,
+        ExecutiveCommittee,
+        GuidingPrinciple,
+        Membership,
+        Network,
+        NetworkLevel,
+        Objective,
+        Observation,
+        Quantity,
+        ReviewForum,
+        ReviewForumEdition,
+        Snapshot,
+        Source,
+        SourceKind,
+        Vote,
+    )
+    from un_migration_network._registry import Registry
+    from un_migration_network._validation import Problem, Severity, ValidationReport, validate
+    from un_migration_network.exceptions import (
+        DataError,
+        DataProblem,
+        MigrationNetworkError,
+        NotFoundError,
+    )
+
+    agencies: Registry[Agency]
+    networks: Registry[Network]
+    objectives: Registry[Objective]
+    principles: Registry[GuidingPrinciple]
+    executive_committee: ExecutiveCommittee
+    compact: Compact
+
+# Importing the package does no I/O and imports neither attrs, cattrs nor pandas: each
+# name is imported from its private module on first use (PEP 562).
+_HOMES = {
+    "Dataset": "_dataset",
+    "load": "_dataset",
+    "load_dataset": "_dataset",
+    "Registry": "_registry",
+    "Problem": "_validation",
+    "Severity": "_validation",
+    "ValidationReport": "_validation",
+    "validate": "_validation",
+    "DataError": "exceptions",
+    "DataProblem": "exceptions",
+    "MigrationNetworkError": "exceptions",
+    "NotFoundError": "exceptions",
+}
+_FROM_DATASET = ("agencies", "networks", "objectives", "principles", "executive_committee", "compact")
+
+
+def __getattr__(name: str) -> Any:
+    import importlib  # noqa: PLC0415 - only when a lazy name is first used
+
+    if name in _FROM_DATASET:
+        from un_migration_network._dataset import load  # noqa: PLC0415
+
+        return getattr(load(), name)
+    if name in __all__:
+        module = importlib.import_module(f"un_migration_network.{_HOMES.get(name, '_models')}")
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    msg = f"module 'un_migration_network' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,416 @@
+"""The one cattrs converter: JSON document in, records out, and back; every error with its JSON path."""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from un_migration_network._models import (
+    Agency,
+    Compact,
+    DateSpan,
+    Event,
+    ExecutiveCommittee,
+    GuidingPrinciple,
+    Network,
+    Objective,
+    Observation,
+    Source,
+)
+from un_migration_network.exceptions import DataError, DataProblem
+
+__all__ = ["Document", "structure_document", "unstructure_document", "unstructure_record"]
+
+T = TypeVar("T")
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _InvalidError(ValueError):
+    """A value of the wrong shape; its message is shown to the user as is."""
+
+    def __init__(self, message: str, code: str = "wrong-type") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _DependentError(ValueError):
+    """A reference to a record that itself failed: reported once, at that record."""
+
+
+# Ids of records that failed to structure, so that references to them stay quiet.
+_FAILED = object
+
+
+@attrs.frozen
+class Document:
+    """Everything a JSON document holds, structured, before it is indexed."""
+
+    as_of: dt.date
+    sources: tuple[Source, ...]
+    agencies: tuple[Agency, ...]
+    networks: tuple[Network, ...]
+    executive_committee: ExecutiveCommittee
+    objectives: tuple[Objective, ...]
+    principles: tuple[GuidingPrinciple, ...]
+    compact: Compact
+    events: tuple[Event, ...] = ()
+    observations: tuple[Observation, ...] = ()
+
+
+# The tables that references (source ids, agency ids) resolve against while a
+# document is being structured.  A context variable keeps concurrent loads apart.
+_TABLES: contextvars.ContextVar[dict[type, dict[str, Any]]] = contextvars.ContextVar("tables")
+
+
+def _type_name(cl: Any) -> str:
+    return getattr(cl, "__name__", repr(cl))
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {_json_type(value)}"
+        raise _InvalidError(msg)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        msg = f"expected an integer, got {_json_type(value)}"
+        raise _InvalidError(msg)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        msg = f"expected true or false, got {_json_type(value)}"
+        raise _InvalidError(msg)
+    return value
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if not isinstance(value, str) or not _DAY.fullmatch(value):
+        msg = f"expected a date as YYYY-MM-DD, got {_show(value)}"
+        raise _InvalidError(msg, "bad-date")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        msg = f"{value!r} is not a real day"
+        raise _InvalidError(msg, "bad-date") from None
+
+
+def _structure_span(value: object, _: type) -> DateSpan:
+    if isinstance(value, str):
+        try:
+            return DateSpan.parse(value)
+        except ValueError:
+            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (a real day), got {_show(value)}"
+            raise _InvalidError(msg, "bad-date") from None
+    if isinstance(value, Mapping):
+        return _SPAN_FROM_DICT(value, DateSpan)
+    msg = f"expected a date string or an object with earliest and latest, got {_json_type(value)}"
+    raise _InvalidError(msg)
+
+
+def _unstructure_span(span: DateSpan) -> object:
+    short = span.short()
+    if short is not None:
+        return short
+    return {
+        "earliest": span.earliest.isoformat(),
+        "latest": span.latest.isoformat(),
+        "is_inferred": span.is_inferred,
+    }
+
+
+def _structure_enum(cl: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    allowed = [member.value for member in cl]
+
+    def hook(value: object, _: type) -> enum.Enum:
+        for member in cl:
+            if member.value == value:
+                return member
+        choices = ", ".join(repr(v) for v in allowed)
+        msg = f"expected one of {choices}, got {_show(value)}"
+        raise _InvalidError(msg, "bad-value")
+
+    return hook
+
+
+def _structure_reference(cl: type[T]) -> Callable[[object, type], T]:
+    noun = cl.__name__.lower()
+
+    def hook(value: object, _: type) -> T:
+        if not isinstance(value, str):
+            msg = f"expected the id of {_article(noun)} {noun} (a string), got {_json_type(value)}"
+            raise _InvalidError(msg)
+        tables = _TABLES.get({})
+        found = tables.get(cl, {}).get(value)
+        if found is None:
+            if value in tables.get(_FAILED, {}):
+                raise _DependentError(value)
+            msg = f"no {noun} has the id {value!r}"
+            raise _InvalidError(msg, "dangling-reference")
+        return found  # type: ignore[no-any-return]
+
+    return hook
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "aeiou" else "a"
+
+
+def _structure_tuple(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    inner = homogenous_tuple_structure_factory(cl, converter)
+
+    def hook(value: object, _: type) -> Any:
+        if not isinstance(value, list | tuple):
+            msg = f"expected an array, got {_json_type(value)}"
+            raise _InvalidError(msg)
+        return inner(value, cl)
+
+    return hook
+
+
+def _structure_attrs(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
+
+    def hook(value: object, _: type) -> Any:
+        if not isinstance(value, Mapping):
+            msg = f"expected an object, got {_json_type(value)}"
+            raise _InvalidError(msg)
+        return inner(value, cl)
+
+    return hook
+
+
+def _json_type(value: object) -> str:
+    names = {
+        type(None): "null",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        tuple: "an array",
+        dict: "an object",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value[:40] + "…" if len(value) > 40 else value)  # noqa: PLR2004
+    return _json_type(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(DateSpan, _structure_span)
+    converter.register_unstructure_hook(DateSpan, _unstructure_span)
+    converter.register_structure_hook_factory(
+        lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
+    )
+    converter.register_structure_hook_factory(
+        lambda cl: get_origin(cl) is tuple and len(get_args(cl)) == 2 and get_args(cl)[1] is ...,  # noqa: PLR2004
+        lambda cl: _structure_tuple(cl, converter),
+    )
+    # Records cite sources and agencies by id: structure a reference by looking it up,
+    # unstructure it back to the id.
+    for cited in (Source, Agency):
+        converter.register_structure_hook(cited, _structure_reference(cited))
+        converter.register_unstructure_hook(cited, lambda record: record.id)
+    converter.register_structure_hook_factory(
+        lambda cl: attrs.has(cl) and cl not in (Source, Agency, DateSpan),
+        lambda cl: _structure_attrs(cl, converter),
+    )
+    return converter
+
+
+_CONVERTER = _make_converter()
+_SPAN_FROM_DICT = _structure_attrs(DateSpan, _CONVERTER)
+_SOURCE_FROM_DICT = _structure_attrs(Source, _CONVERTER)
+_AGENCY_FROM_DICT = _structure_attrs(Agency, _CONVERTER)
+_SOURCE_TO_DICT = make_dict_unstructure_fn(Source, _CONVERTER)
+_AGENCY_TO_DICT = make_dict_unstructure_fn(Agency, _CONVERTER)
+
+_REQUIRED = (
+    "as_of",
+    "sources",
+    "agencies",
+    "networks",
+    "executive_committee",
+    "objectives",
+    "principles",
+    "compact",
+)
+_OPTIONAL = ("events", "observations")
+
+
+def structure_document(data: object, *, origin: str | None = None) -> Document:
+    """Turn a parsed JSON document into records, resolving every reference.
+
+    Raises:
+        DataError: Every problem in the document, each with its JSON path.
+    """
+    if not isinstance(data, Mapping):
+        problem = DataProblem(
+            "$", f"expected a JSON object at the top level, got {_json_type(data)}", "not-object"
+        )
+        raise DataError([problem], origin=origin)
+    problems = [
+        DataProblem(f"$.{key}" if isinstance(key, str) else "$", f"unknown key {key!r}", "unknown-key")
+        for key in data
+        if key not in _REQUIRED + _OPTIONAL
+    ]
+    problems.extend(
+        DataProblem("$", f"required key {key!r} is missing", "missing-key") for key in _REQUIRED if key not in data
+    )
+    parts: dict[str, Any] = {}
+
+    def part(key: str, kind: Any, hook: Callable[[object, type], Any] | None = None) -> None:
+        if key not in data:
+            return
+        try:
+            if hook is not None:
+                parts[key] = tuple(_each(data[key], hook, kind, key))
+            else:
+                parts[key] = _CONVERTER.structure(data[key], kind)
+        except Exception as exc:  # noqa: BLE001 - every structuring error becomes a problem
+            problems.extend(_problems(exc, f"$.{key}"))
+
+    tables: dict[type, dict[str, Any]] = {}
+    token = _TABLES.set(tables)
+    try:
+        part("as_of", dt.date)
+        part("sources", Source, _SOURCE_FROM_DICT)
+        tables[Source] = _index(parts.get("sources", ()), "sources", problems)
+        tables[_FAILED] = _failed_ids(data.get("sources"))
+        part("agencies", Agency, _AGENCY_FROM_DICT)
+        tables[Agency] = _index(parts.get("agencies", ()), "agencies", problems)
+        tables[_FAILED] |= _failed_ids(data.get("agencies"))
+        part("networks", tuple[Network, ...])
+        part("executive_committee", ExecutiveCommittee)
+        part("objectives", tuple[Objective, ...])
+        part("principles", tuple[GuidingPrinciple, ...])
+        part("compact", Compact)
+        part("events", tuple[Event, ...])
+        part("observations", tuple[Observation, ...])
+    finally:
+        _TABLES.reset(token)
+    if problems:
+        raise DataError(problems, origin=origin)
+    return Document(**parts)
+
+
+def _each(value: object, hook: Callable[[object, type], T], kind: type[T], key: str) -> list[T]:
+    """Structure a top-level array of *kind*, collecting every element's errors."""
+    if not isinstance(value, list | tuple):
+        msg = f"expected an array, got {_json_type(value)}"
+        raise _InvalidError(msg)
+    out: list[T] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            out.append(hook(item, kind))
+        except Exception as exc:  # noqa: BLE001 - collected and reported together
+            exc.__notes__ = [
+                *getattr(exc, "__notes__", []),
+                cattrs.IterableValidationNote(f"Structuring {key} @ index {index}", index, kind),
+            ]
+            errors.append(exc)
+    if errors:
+        msg = f"While structuring {key}"
+        raise cattrs.IterableValidationError(msg, errors, list)
+    return out
+
+
+def _failed_ids(raw: object) -> dict[str, Any]:
+    """The ids of the raw records in an array, whether or not they structured."""
+    if not isinstance(raw, list | tuple):
+        return {}
+    return {
+        item["id"]: None
+        for item in raw
+        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
+    }
+
+
+def _index(records: tuple[Any, ...], key: str, problems: list[DataProblem]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for index, record in enumerate(records):
+        if record.id in table:
+            problems.append(
+                DataProblem(
+                    f"$.{key}[{index}].id", f"the id {record.id!r} is used twice", "duplicate-id"
+                )
+            )
+        table.setdefault(record.id, record)
+    return table
+
+
+def _problems(exc: BaseException, path: str) -> list[DataProblem]:
+    out = []
+    for line in cattrs.transform_error(exc, path=path, format_exception=_format):
+        text, _, where = line.rpartition(" @ ")
+        code, _, message = text.partition(" ")
+        if code != _QUIET:
+            out.append(DataProblem(where, message, code))
+    return out
+
+
+_QUIET = "quiet"
+
+
+def _format(exc: BaseException, cl: type | None) -> str:
+    """Render one error as "code message"; `_problems` splits the two."""
+    if isinstance(exc, _DependentError):
+        return f"{_QUIET} -"
+    if isinstance(exc, _InvalidError):
+        return f"{exc.code} {exc}"
+    if isinstance(exc, KeyError):
+        return "missing-key required key is missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return "unknown-key unknown key " + ", ".join(repr(k) for k in sorted(exc.extra_fields))
+    if isinstance(exc, RecursionError):
+        return "too-deep the value is nested too deeply"
+    return f"invalid-value invalid value, expected {_type_name(cl)} ({exc})"
+
+
+def unstructure_document(document: Document) -> dict[str, Any]:
+    """Turn records back into the canonical JSON document (references become ids)."""
+    return {
+        "as_of": document.as_of.isoformat(),
+        "sources": [_SOURCE_TO_DICT(s) for s in document.sources],
+        "agencies": [_AGENCY_TO_DICT(a) for a in document.agencies],
+        "networks": _CONVERTER.unstructure(document.networks, tuple[Network, ...]),
+        "executive_committee": _CONVERTER.unstructure(document.executive_committee),
+        "objectives": _CONVERTER.unstructure(document.objectives, tuple[Objective, ...]),
+        "principles": _CONVERTER.unstructure(document.principles, tuple[GuidingPrinciple, ...]),
+        "compact": _CONVERTER.unstructure(document.compact),
+        "events": _CONVERTER.unstructure(document.events, tuple[Event, ...]),
+        "observations": _CONVERTER.unstructure(document.observations, tuple[Observation, ...]),
+    }
+
+
+def unstructure_record(record: object) -> dict[str, Any]:
+    """One record as the canonical document writes it (its references as ids)."""
+    if isinstance(record, Source):
+        return _SOURCE_TO_DICT(record)
+    if isinstance(record, Agency):
+        return _AGENCY_TO_DICT(record)
+    return _CONVERTER.unstructure(record)  # type: ignore[no-any-return]

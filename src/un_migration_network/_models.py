@@ -1,0 +1,550 @@
+"""The record types: immutable, slotted attrs classes with one fixed field set each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import attrs
+
+__all__ = [
+    "Agency",
+    "AgencyKind",
+    "Compact",
+    "Country",
+    "DateSpan",
+    "Event",
+    "EventKind",
+    "ExecutiveCommittee",
+    "GuidingPrinciple",
+    "Membership",
+    "Network",
+    "NetworkLevel",
+    "Objective",
+    "Observation",
+    "Quantity",
+    "ReviewForum",
+    "ReviewForumEdition",
+    "Snapshot",
+    "Source",
+    "SourceKind",
+    "Vote",
+]
+
+_SPAN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class NetworkLevel(enum.Enum):
+    """Where a network on migration works."""
+
+    GLOBAL = "global"
+    REGIONAL = "regional"
+    COUNTRY = "country"
+
+
+class AgencyKind(enum.Enum):
+    """The place of an entity in the UN system chart."""
+
+    FUND_OR_PROGRAMME = "fund or programme"
+    SPECIALIZED_AGENCY = "specialized agency"
+    RELATED_ORGANIZATION = "related organization"
+    OTHER_ENTITY = "other entity"
+    RESEARCH_AND_TRAINING = "research and training institute"
+    SECRETARIAT_DEPARTMENT = "secretariat department"
+    SECRETARIAT_OFFICE = "secretariat office"
+    REGIONAL_COMMISSION = "regional commission"
+
+
+class SourceKind(enum.Enum):
+    """How close a source stands to the fact it supports."""
+
+    #: The Network's own site, IOM, UN, ECLAC or ESCWA pages, UN press releases.
+    PRIMARY = "primary"
+    #: News sites, encyclopedia mirrors, aggregators, datasets.
+    SECONDARY = "secondary"
+
+
+class EventKind(enum.Enum):
+    """What kind of dated happening an `Event` records."""
+
+    DECISION = "decision"
+    FOUNDING = "founding"
+    MEETING = "meeting"
+    REVIEW = "review"
+    ADMISSION = "admission"
+    PRESENCE = "presence"
+
+
+class Quantity(enum.Enum):
+    """What an `Observation` counts."""
+
+    COUNTRY_NETWORKS = "country networks"
+    REGIONAL_NETWORKS = "regional networks"
+    MEMBER_ENTITIES = "member entities"
+    MEMBER_STATES = "member states"
+    STATES_ADOPTING = "states adopting"
+    CHAMPION_COUNTRIES = "champion countries"
+
+
+@attrs.frozen(order=True)
+class DateSpan:
+    """A date known to a day, a month, a year or between two bounds.
+
+    Attributes:
+        earliest: The first day the fact can hold for.
+        latest: The last day the fact can hold for.
+        is_inferred: Whether the span is reasoned from other facts rather than read in a source.
+
+    >>> DateSpan.parse("2020")
+    DateSpan('2020')
+    >>> DateSpan.parse("2022-02-15").is_exact
+    True
+    """
+
+    earliest: dt.date
+    latest: dt.date
+    is_inferred: bool = False
+
+    @classmethod
+    def exact(cls, day: dt.date, /) -> DateSpan:
+        """Return the span of one day.
+
+        >>> DateSpan.exact(dt.date(2022, 2, 15)).latest
+        datetime.date(2022, 2, 15)
+        """
+        return cls(day, day)
+
+    @classmethod
+    def parse(cls, text: str, /) -> DateSpan:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into the span it names.
+
+        Raises:
+            ValueError: The text is not one of those forms or names no real day.
+
+        >>> DateSpan.parse("2021-12").latest
+        datetime.date(2021, 12, 31)
+        """
+        match = _SPAN.fullmatch(text)
+        if match is None:
+            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            raise ValueError(msg)
+        year, month, day = match.groups()
+        if day is not None:
+            return cls.exact(dt.date.fromisoformat(text))
+        if month is not None:
+            first = dt.date(int(year), int(month), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return cls(first, following - dt.timedelta(days=1))
+        return cls(dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the span is a single day."""
+        return self.earliest == self.latest
+
+    def contains(self, day: dt.date, /) -> bool:
+        """Whether *day* lies within the span.
+
+        >>> DateSpan.parse("2020").contains(dt.date(2020, 6, 30))
+        True
+        """
+        return self.earliest <= day <= self.latest
+
+    def short(self) -> str | None:
+        """The ``YYYY[-MM[-DD]]`` form of the span, or None if it has none.
+
+        >>> DateSpan.parse("2021-03").short()
+        '2021-03'
+        """
+        if self.is_inferred:
+            return None
+        if self.is_exact:
+            return self.earliest.isoformat()
+        for text in (f"{self.earliest:%Y}", f"{self.earliest:%Y-%m}"):
+            if DateSpan.parse(text) == self:
+                return text
+        return None
+
+    def __str__(self) -> str:
+        short = self.short()
+        if short is not None:
+            return short
+        text = self.earliest.isoformat()
+        if not self.is_exact:
+            text += f"/{self.latest.isoformat()}"
+        return f"{text} (inferred)" if self.is_inferred else text
+
+    def __repr__(self) -> str:
+        short = self.short()
+        if short is not None:
+            return f"DateSpan({short!r})"
+        return (
+            f"DateSpan(earliest={self.earliest!r}, latest={self.latest!r}, "
+            f"is_inferred={self.is_inferred!r})"
+        )
+
+
+@attrs.frozen
+class Source:
+    """A document that supports bundled facts.
+
+    Attributes:
+        id: The key records use to cite it.
+        title: The document's title where the reference names it.
+        url: Where the document is published.
+        publisher: Who published it.
+        published: When it was published, if known to the day.
+        kind: Primary or secondary.
+    """
+
+    id: str
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    kind: SourceKind = SourceKind.PRIMARY
+
+
+@attrs.frozen
+class Agency:
+    """An entity of the UN system.
+
+    Attributes:
+        id: Stable key, lowercase.
+        acronym: The acronym as the Network writes it.
+        name: The full English name.
+        aliases: Other ways people write it.
+        kind: Its place in the UN system chart.
+        website: Its website, scheme included.
+        headquarters: Where it is based.
+        sources: What supports the record.
+    """
+
+    id: str
+    acronym: str
+    name: str
+    kind: AgencyKind
+    sources: tuple[Source, ...]
+    aliases: tuple[str, ...] = ()
+    website: str | None = None
+    headquarters: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.acronym} ({self.name})"
+
+
+@attrs.frozen
+class Country:
+    """A country or area, with its codes from the UN Statistics Division's M49 standard.
+
+    Attributes:
+        name: The M49 name.
+        alpha2: ISO 3166-1 alpha-2 code (or a user-assigned code, see ``is_code_user_assigned``).
+        alpha3: ISO 3166-1 alpha-3 code.
+        m49: The M49 numeric code.
+        region: The M49 region.
+        sub_region: The M49 sub-region.
+        is_code_user_assigned: Whether ``alpha2`` is a user-assigned code, not an official one.
+    """
+
+    name: str
+    alpha2: str
+    alpha3: str | None = None
+    m49: int | None = None
+    region: str | None = None
+    sub_region: str | None = None
+    is_code_user_assigned: bool = False
+
+
+@attrs.frozen
+class Network:
+    """A UN network on migration: the global Network, a regional or a country network.
+
+    Attributes:
+        id: Stable key, lowercase.
+        name: Its name.
+        level: Global, regional or country.
+        country: The country or area a country network serves.
+        region: The region a regional network serves.
+        aliases: Other names it goes by.
+        decided: When its establishment was decided.
+        launched: When it was launched, as a day or a span.
+        members: The member entities the sources evidence.
+        declared_member_count: The number of members a source declares.
+        is_membership_complete: Whether ``members`` is the whole membership.
+        coordinator: The entity that coordinates it.
+        sources: What supports the record.
+    """
+
+    id: str
+    name: str
+    level: NetworkLevel
+    sources: tuple[Source, ...]
+    country: Country | None = None
+    region: str | None = None
+    aliases: tuple[str, ...] = ()
+    decided: DateSpan | None = None
+    launched: DateSpan | None = None
+    members: tuple[Agency, ...] = ()
+    declared_member_count: int | None = None
+    is_membership_complete: bool = False
+    coordinator: Agency | None = None
+
+    @property
+    def country_code(self) -> str | None:
+        """The ISO 3166-1 alpha-2 code of the country, or None."""
+        return None if self.country is None else self.country.alpha2
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen
+class Membership:
+    """One entity's seat on the Executive Committee, with when it held it.
+
+    Attributes:
+        agency: The member.
+        since: When the seat began (a span when only bounded by evidence).
+        until: When it ended, or None while it holds.
+        sources: What supports it.
+    """
+
+    agency: Agency
+    since: DateSpan
+    sources: tuple[Source, ...]
+    until: DateSpan | None = None
+
+    def holds_on(self, day: dt.date, /) -> bool:
+        """Whether the sources show the seat held on *day*."""
+        return self.since.latest <= day and (self.until is None or day < self.until.earliest)
+
+
+@attrs.frozen
+class Snapshot:
+    """A list of members that one source gives at one date.
+
+    Attributes:
+        as_of: The date the list holds for.
+        members: The entities named.
+        is_complete: Whether the source names the whole membership.
+        sources: The source of the list.
+    """
+
+    as_of: DateSpan
+    members: tuple[Agency, ...]
+    sources: tuple[Source, ...]
+    is_complete: bool = True
+
+
+@attrs.frozen
+class ExecutiveCommittee:
+    """The Network's Executive Committee, with its membership over time.
+
+    Attributes:
+        coordinator: The Network's coordinator (IOM).
+        secretariat: The entity that hosts the secretariat (IOM).
+        memberships: Each seat with its dates.
+        snapshots: The dated member lists the sources give.
+        as_of: The latest date the membership is evidenced for.
+        sources: What supports the record.
+    """
+
+    coordinator: Agency
+    secretariat: Agency
+    memberships: tuple[Membership, ...]
+    as_of: dt.date
+    sources: tuple[Source, ...]
+    snapshots: tuple[Snapshot, ...] = ()
+
+    @property
+    def members(self) -> tuple[Agency, ...]:
+        """The members as of ``as_of``."""
+        return self.members_on(self.as_of)
+
+    def members_on(self, day: dt.date, /) -> tuple[Agency, ...]:
+        """The members the sources show on *day*.
+
+        A seat whose start is known only between two dates counts from the later one.
+        """
+        return tuple(m.agency for m in self.memberships if m.holds_on(day))
+
+
+@attrs.frozen
+class Objective:
+    """One of the GCM's 23 objectives.
+
+    Attributes:
+        number: 1 to 23.
+        title: The exact title, as listed in paragraph 16 of the Compact.
+        title_variants: Other wordings of the title found in official material.
+        short_label: The Network's short label.
+        paragraph: The commitment paragraph (17 to 39).
+        is_paragraph_inferred: Whether the paragraph number is inferred, not seen.
+        round_table: The IMRF round table that covers it (A/RES/73/326).
+        sources: What supports the record.
+    """
+
+    number: int
+    title: str
+    short_label: str
+    paragraph: int
+    sources: tuple[Source, ...]
+    title_variants: tuple[str, ...] = ()
+    is_paragraph_inferred: bool = False
+    round_table: int | None = None
+
+    def __str__(self) -> str:
+        return f"Objective {self.number}: {self.title}"
+
+
+@attrs.frozen
+class GuidingPrinciple:
+    """One of the GCM's ten cross-cutting and interdependent guiding principles (paragraph 15).
+
+    Attributes:
+        letter: "a" to "j".
+        name: Its name.
+        paragraph: The paragraph that sets it out.
+        is_letter_inferred: Whether the letter is inferred from the order, not seen.
+        sources: What supports the record.
+    """
+
+    letter: str
+    name: str
+    sources: tuple[Source, ...]
+    paragraph: int = 15
+    is_letter_inferred: bool = False
+
+    def __str__(self) -> str:
+        return f"({self.letter}) {self.name}"
+
+
+@attrs.frozen
+class Vote:
+    """A recorded vote of the General Assembly."""
+
+    in_favour: int
+    against: int
+    abstentions: int
+    non_voting: int | None = None
+
+
+@attrs.frozen
+class ReviewForumEdition:
+    """One International Migration Review Forum.
+
+    Attributes:
+        year: The year it meets.
+        dates: The days it met, if known.
+        place: Where it met.
+        progress_declaration_endorsed: When the General Assembly endorsed its Progress Declaration.
+        sources: What supports the record.
+    """
+
+    year: int
+    sources: tuple[Source, ...]
+    dates: DateSpan | None = None
+    place: str | None = None
+    progress_declaration_endorsed: dt.date | None = None
+
+
+@attrs.frozen
+class ReviewForum:
+    """The International Migration Review Forum (GCM paragraph 49).
+
+    Attributes:
+        name: Its name.
+        acronym: IMRF.
+        first_year: The year of the first forum.
+        cadence_years: Years between forums.
+        modalities_resolution: The resolution that set its format.
+        editions: The forums held or scheduled.
+        sources: What supports the record.
+    """
+
+    name: str
+    acronym: str
+    first_year: int
+    cadence_years: int
+    modalities_resolution: str
+    editions: tuple[ReviewForumEdition, ...]
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen
+class Compact:
+    """The Global Compact for Safe, Orderly and Regular Migration's own facts.
+
+    Attributes:
+        name: The full title.
+        acronym: GCM.
+        adopted: The day the intergovernmental conference adopted it.
+        adopted_at: Where it was adopted.
+        endorsed: The day the General Assembly endorsed it.
+        resolution: The endorsing resolution's symbol.
+        vote: The recorded vote on the resolution.
+        voted_against: The States that voted against.
+        abstained: The States that abstained.
+        review_forum: The International Migration Review Forum.
+        sources: What supports the record.
+    """
+
+    name: str
+    acronym: str
+    adopted: dt.date
+    adopted_at: str
+    endorsed: dt.date
+    resolution: str
+    vote: Vote
+    review_forum: ReviewForum
+    sources: tuple[Source, ...]
+    voted_against: tuple[str, ...] = ()
+    abstained: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})"
+
+
+@attrs.frozen
+class Event:
+    """A dated happening: a decision, a meeting, a review, a founding.
+
+    Attributes:
+        id: Stable key.
+        name: What happened.
+        kind: What kind of event it is.
+        date: When, as a day or a span.
+        subject: The id of the network or agency it concerns.
+        place: Where, if known.
+        sources: What supports the record.
+    """
+
+    id: str
+    name: str
+    kind: EventKind
+    date: DateSpan
+    subject: str
+    sources: tuple[Source, ...]
+    place: str | None = None
+
+
+@attrs.frozen
+class Observation:
+    """A figure that a source reports at a date.
+
+    Attributes:
+        id: Stable key.
+        subject: The id of the record it counts for ("gcm" for the Compact).
+        quantity: What is counted.
+        value: The figure.
+        as_of: The date it holds for.
+        sources: What reports it.
+    """
+
+    id: str
+    subject: str
+    quantity: Quantity
+    value: int
+    as_of: DateSpan
+    sources: tuple[Source, ...]

@@ -1,0 +1,65 @@
+"""How free text becomes a lookup key, and how close two keys are."""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+
+__all__ = ["bigrams", "dice", "edit_distance", "normalize"]
+
+# Everything in ASCII that is not a letter or a digit disappears from a key, so that
+# "UN-HABITAT", "UN Habitat" and "unhabitat" meet.
+_ASCII_DROP = str.maketrans("", "", string.punctuation + string.whitespace + "\x00\x7f")
+
+
+def normalize(text: str) -> str:
+    """Fold *text* to its lookup key: case-folded, accents stripped, only letters and digits.
+
+    >>> normalize("UN-Habitat")
+    'unhabitat'
+    >>> normalize("Türkiye")
+    'turkiye'
+    """
+    folded = text.casefold()
+    if folded.isascii():
+        return folded.translate(_ASCII_DROP)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def bigrams(key: str) -> frozenset[str]:
+    """The letter pairs of *key*, padded at both ends so that short keys still have some.
+
+    >>> sorted(bigrams("un"))
+    [' u', 'n ', 'un']
+    """
+    padded = f" {key} "
+    return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
+
+
+def dice(left: frozenset[str], right: frozenset[str]) -> float:
+    """The Sørensen-Dice similarity of two bigram sets, 0 to 1.
+
+    >>> dice(bigrams("mozambik"), bigrams("mozambique"))
+    0.7
+    """
+    return 2 * len(left & right) / (len(left) + len(right))
+
+
+def edit_distance(left: str, right: str) -> int:
+    """The Levenshtein distance between two strings.
+
+    >>> edit_distance("undp", "unep")
+    1
+    """
+    if len(left) < len(right):
+        left, right = right, left
+    previous = list(range(len(right) + 1))
+    for i, lch in enumerate(left, 1):
+        current = [i]
+        for j, rch in enumerate(right, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (lch != rch))
+            )
+        previous = current
+    return previous[-1]

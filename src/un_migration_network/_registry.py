@@ -1,0 +1,241 @@
+"""One generic, read-only collection for every kind of record, with forgiving lookups."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from un_migration_network._normalize import bigrams, dice, edit_distance, normalize
+from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
+
+__all__ = ["Match", "Registry"]
+
+T = TypeVar("T")
+
+
+class Match(NamedTuple, Generic[T]):
+    """One ranked search result.
+
+    Attributes:
+        score: Higher is better: 4 exact, 3-4 prefix, 2-3 substring, below 1 a fuzzy match.
+        key: The key that matched, as the data writes it.
+        record: The record.
+    """
+
+    score: float
+    key: str
+    record: T
+
+KeyFunction = Callable[[Any], Iterable[str | int | None]]
+
+# A fuzzy candidate must share this much of its letter pairs with the query ...
+_MIN_SIMILARITY = 0.5
+# ... or, for short keys such as acronyms, be this few edits away.
+_MAX_SHORT_EDITS = 1
+_SHORT = 6
+
+
+class Registry(Generic[T]):
+    """A read-only collection of records of one kind, looked up by any natural key.
+
+    Keys are matched after folding case, accents, spaces and punctuation, so
+    ``"UN Habitat"``, ``"UN-HABITAT"`` and ``"unhabitat"`` find the same record.
+
+    >>> import un_migration_network as umn
+    >>> umn.networks.lookup("mozambique").country_code
+    'MZ'
+    >>> umn.agencies.get("no such thing") is None
+    True
+    """
+
+    __slots__ = ("_by_key", "_by_raw", "_entries", "_key_function", "_kind", "_records")
+
+    def __init__(
+        self,
+        records: Iterable[T],
+        /,
+        *,
+        keys: KeyFunction,
+        kind: str = "record",
+        path: str = "$",
+    ) -> None:
+        """Index *records* under every key that *keys* gives for each.
+
+        Raises:
+            DataError: Two records share a key (after folding), with the JSON path of each.
+        """
+        self._records: tuple[T, ...] = tuple(records)
+        self._kind = kind
+        self._key_function = keys
+        by_key: dict[str, tuple[int, T]] = {}
+        by_raw: dict[str, T] = {}
+        entries: list[tuple[str, str, frozenset[str], T]] = []
+        problems: list[DataProblem] = []
+        for index, record in enumerate(self._records):
+            for raw in keys(record):
+                if raw is None:
+                    continue
+                text = str(raw)
+                key = normalize(text)
+                if not key:
+                    continue
+                seen = by_key.get(key)
+                if seen is None:
+                    by_key[key] = (index, record)
+                    entries.append((key, text, bigrams(key), record))
+                elif seen[1] is not record:
+                    problems.append(
+                        DataProblem(
+                            f"{path}[{index}]",
+                            f"the key {text!r} also names {path}[{seen[0]}]; "
+                            "a key must name one record",
+                            "duplicate-key",
+                        )
+                    )
+                by_raw.setdefault(text, record)
+        if problems:
+            raise DataError(problems)
+        self._by_key = {key: record for key, (_, record) in by_key.items()}
+        self._by_raw = by_raw
+        self._entries = tuple(entries)
+
+    def lookup(self, key: object, /) -> T:
+        """Return the record *key* names.
+
+        Raises:
+            NotFoundError: No record has that key; its message suggests the closest keys.
+
+        >>> import un_migration_network as umn
+        >>> umn.agencies.lookup("UN Habitat").acronym
+        'UN-Habitat'
+        """
+        found = self._find(key)
+        if found is None:
+            suggestions = self.suggest(key) if isinstance(key, str | int) else ()
+            raise NotFoundError(key, kind=self._kind, suggestions=suggestions)
+        return found
+
+    def get(self, key: object, default: T | None = None, /) -> T | None:
+        """Return the record *key* names, or *default*.
+
+        >>> import un_migration_network as umn
+        >>> umn.objectives.get(13).paragraph
+        29
+        """
+        found = self._find(key)
+        return default if found is None else found
+
+    def _find(self, key: object) -> T | None:
+        if isinstance(key, str):
+            hit = self._by_raw.get(key)
+            return hit if hit is not None else self._by_key.get(normalize(key))
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self._by_key.get(str(key))
+        return None
+
+    def search(self, query: str, /, *, limit: int = 5) -> list[T]:
+        """Rank the records that best match *query*, best first; ``[]`` when nothing does.
+
+        Exact keys come first, then keys that start with the query, then keys that
+        contain it, then keys within a few typos of it.
+
+        >>> import un_migration_network as umn
+        >>> [n.id for n in umn.networks.search("mozambik", limit=1)]
+        ['mozambique']
+        """
+        return [match.record for match in self.matches(query, limit=limit)]
+
+    def suggest(self, query: str | int, /, *, limit: int = 3) -> tuple[str, ...]:
+        """The keys closest to *query*, best first, as a person would write them.
+
+        >>> import un_migration_network as umn
+        >>> umn.networks.suggest("Mozambik")
+        ('Mozambique',)
+        """
+        return tuple(match.key for match in self.matches(str(query), limit=limit))
+
+    def matches(self, query: str, /, *, limit: int = 5) -> list[Match[T]]:
+        """Like `search`, with each record's score and the key that matched.
+
+        >>> import un_migration_network as umn
+        >>> umn.agencies.matches("unhcr", limit=1)[0].key
+        'UNHCR'
+        """
+        if not isinstance(query, str) or limit <= 0:
+            return []
+        needle = normalize(query)
+        if not needle:
+            return []
+        grams = bigrams(needle)
+        best: dict[int, Match[T]] = {}
+        for order, (key, text, key_grams, record) in enumerate(self._entries):
+            score = _score(needle, grams, key, key_grams)
+            if score <= 0:
+                continue
+            # Ties keep the data's order, so results are stable.
+            ranked = Match(score - order * 1e-9, text, record)
+            slot = id(record)
+            if slot not in best or best[slot].score < ranked.score:
+                best[slot] = ranked
+        return heapq.nlargest(limit, best.values(), key=lambda match: match.score)
+
+    def filter(self, predicate: Callable[[T], bool] | None = None, /, **fields: object) -> Registry[T]:
+        """Return a registry of the records that pass *predicate* and whose *fields* equal the values given.
+
+        >>> import un_migration_network as umn
+        >>> from un_migration_network import NetworkLevel
+        >>> len(umn.networks.filter(level=NetworkLevel.GLOBAL))
+        1
+        """
+        missing = object()
+        chosen = [
+            record
+            for record in self._records
+            if (predicate is None or predicate(record))
+            and all(getattr(record, name, missing) == value for name, value in fields.items())
+        ]
+        return Registry(chosen, keys=self._key_function, kind=self._kind)
+
+    @property
+    def kind(self) -> str:
+        """What the registry holds, in the singular ("agency", "network", ...)."""
+        return self._kind
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._records)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str | int):
+            return self._find(item) is not None
+        return any(record is item for record in self._records)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Registry):
+            return NotImplemented
+        return self._records == other._records
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Registry of {len(self)} {self._kind} records>"
+
+
+def _score(needle: str, grams: frozenset[str], key: str, key_grams: frozenset[str]) -> float:
+    if key == needle:
+        return 4.0
+    if key.startswith(needle):
+        return 3.0 + len(needle) / len(key)
+    if needle in key:
+        return 2.0 + len(needle) / len(key)
+    similarity = dice(grams, key_grams)
+    if similarity >= _MIN_SIMILARITY:
+        return similarity
+    if len(needle) <= _SHORT and abs(len(key) - len(needle)) <= _MAX_SHORT_EDITS:
+        edits = edit_distance(needle, key)
+        if edits <= _MAX_SHORT_EDITS:
+            return 1 - edits / max(len(key), len(needle))
+    return 0.0

@@ -1,0 +1,491 @@
+"""The command line: ``un-migration-network`` and ``python -m un_migration_network``.
+
+Exit status: 0 on success, 1 when nothing matches or the data is invalid, 2 on a usage error.
+Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+if TYPE_CHECKING:
+    from un_migration_network._dataset import Dataset
+    from un_migration_network._models import DateSpan, Source
+    from un_migration_network._registry import Registry
+    from un_migration_network._validation import ValidationReport
+
+__all__ = ["main"]
+
+PROG = "un-migration-network"
+WIDTH = 80
+KINDS = ("agencies", "networks", "objectives", "principles")
+_COMPACT_KEYS = frozenset({"gcm", "compact", "globalcompact", "globalcompactformigration"})
+_COMMITTEE_KEYS = frozenset({"executivecommittee", "ec", "committee"})
+
+
+class _UsageError(Exception):
+    """A command-line argument that argparse accepted but the command cannot use."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _version() -> str:
+    from un_migration_network import __version__  # noqa: PLC0415
+    from un_migration_network._dataset import load  # noqa: PLC0415
+
+    return f"{PROG} {__version__} (data as of {load().as_of.isoformat()})"
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and the data's as-of date")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
+        parser.exit(0, _version() + "\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Look up the UN Network on Migration, its networks and members, "
+        "and the Global Compact for Migration.",
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
+        return sub
+
+    show = command("show", "show one record: an agency, network, objective, principle, or 'gcm'")
+    show.add_argument("query", metavar="QUERY")
+    search = command("search", "rank the records that best match QUERY")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
+    listing = command("list", "list the records of one kind")
+    listing.add_argument("kind", choices=KINDS, metavar="{" + ",".join(KINDS) + "}")
+    listing.add_argument("--level", choices=("global", "regional", "country"), help="networks only")
+    listing.add_argument("--region", help="networks only: a region or sub-region name")
+    listing.add_argument("--launched-before", metavar="DATE", help="networks launched before DATE")
+    listing.add_argument("--launched-after", metavar="DATE", help="networks launched after DATE")
+    check = command("validate", "check the bundled data, or a JSON document at PATH")
+    check.add_argument("path", nargs="?", metavar="PATH")
+    export = commands.add_parser("export", help="write the data as JSON, CSV or a JSON Schema")
+    export.add_argument("--format", choices=("json", "csv"), default="json", dest="fmt")
+    export.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help="for csv: " + ", ".join(KINDS))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    from un_migration_network.exceptions import DataError, NotFoundError  # noqa: PLC0415
+
+    args = _parser().parse_args(argv)
+    out = sys.stdout
+    try:
+        handler: Callable[[argparse.Namespace, TextIO], int] = _HANDLERS[args.command]
+        return handler(args, out)
+    except NotFoundError as error:
+        return _fail(str(error), 1)
+    except DataError as error:
+        return _fail(f"{error.origin or 'the data'}: {len(error.problems)} problems; first: {error.problems[0]}", 1)
+    except _UsageError as error:
+        return _fail(str(error), 2)
+    except BrokenPipeError:
+        # The reader went away (``| head``); say nothing more.
+        sys.stderr.close()
+        return 0
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return status
+
+
+def _dataset() -> Dataset:
+    from un_migration_network._dataset import load  # noqa: PLC0415
+
+    return load()
+
+
+def _find(ds: Dataset, query: str) -> tuple[str, object]:
+    from un_migration_network._normalize import normalize  # noqa: PLC0415
+    from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
+
+    key = normalize(query)
+    if key in _COMPACT_KEYS:
+        return "compact", ds.compact
+    if key in _COMMITTEE_KEYS:
+        return "executive committee", ds.executive_committee
+    registries: tuple[Registry[Any], ...] = (ds.networks, ds.agencies, ds.objectives, ds.principles)
+    for registry in registries:
+        found = registry.get(query)
+        if found is not None:
+            return registry.kind, found
+    ranked = sorted(
+        (match[:2] for registry in registries for match in registry.matches(query, limit=3)),
+        reverse=True,
+    )
+    raise NotFoundError(query, kind="record", suggestions=[text for _, text in ranked[:3]])
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _dataset()
+    kind, record = _find(ds, args.query)
+    if args.json:
+        from un_migration_network._converter import unstructure_record  # noqa: PLC0415
+
+        _dump({"kind": kind, "record": unstructure_record(record), "as_of": ds.as_of.isoformat()}, out)
+        return 0
+    lines = _describe(record)
+    lines.append("")
+    lines.append(f"Data as of {ds.as_of.isoformat()}.")
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _describe(record: object) -> list[str]:
+    from un_migration_network import _models as m  # noqa: PLC0415
+
+    rows: list[tuple[str, str]] = []
+    sources: tuple[Source, ...] = getattr(record, "sources", ())
+    if isinstance(record, m.Network):
+        title = record.name
+        rows += [("id", record.id), ("level", record.level.value)]
+        if record.country is not None:
+            c = record.country
+            codes = ", ".join(str(x) for x in (c.alpha2, c.alpha3, c.m49 and f"M49 {c.m49}") if x)
+            note = " (user-assigned code)" if c.is_code_user_assigned else ""
+            where = f" - {c.region} / {c.sub_region}" if c.region else ""
+            rows.append(("country", f"{c.name} ({codes}){note}{where}"))
+        if record.region:
+            rows.append(("region", record.region))
+        rows.append(("decided", _span(record.decided)) if record.decided else ("", ""))
+        rows.append(("launched", _span(record.launched)))
+        count = f"{len(record.members)} listed"
+        if record.declared_member_count is not None:
+            count += f", {record.declared_member_count} declared"
+        if not record.is_membership_complete:
+            count += " (list incomplete)"
+        rows.append(("members", count))
+        if record.members:
+            rows.append(("", ", ".join(a.acronym for a in record.members)))
+        if record.coordinator is not None:
+            rows.append(("coordinator", record.coordinator.acronym))
+        if record.aliases:
+            rows.append(("also", "; ".join(record.aliases)))
+    elif isinstance(record, m.Agency):
+        title = f"{record.acronym}: {record.name}"
+        rows += [("id", record.id), ("kind", record.kind.value)]
+        rows += [("website", record.website or "-"), ("based in", record.headquarters or "-")]
+        if record.aliases:
+            rows.append(("also", "; ".join(record.aliases)))
+    elif isinstance(record, m.Objective):
+        title = f"Objective {record.number}: {record.title}"
+        rows += [("label", record.short_label)]
+        inferred = " (inferred)" if record.is_paragraph_inferred else ""
+        rows.append(("paragraph", f"{record.paragraph}{inferred}"))
+        if record.round_table is not None:
+            rows.append(("IMRF", f"round table {record.round_table}"))
+        rows.extend(("variant", v) for v in record.title_variants)
+    elif isinstance(record, m.GuidingPrinciple):
+        title = f"Guiding principle ({record.letter}): {record.name}"
+        inferred = " (letter inferred from the order)" if record.is_letter_inferred else ""
+        rows.append(("paragraph", f"{record.paragraph}{inferred}"))
+    elif isinstance(record, m.Compact):
+        title = f"{record.name} ({record.acronym})"
+        vote = record.vote
+        rows += [
+            ("adopted", f"{record.adopted.isoformat()}, {record.adopted_at}"),
+            ("endorsed", f"{record.endorsed.isoformat()}, {record.resolution}"),
+            (
+                "vote",
+                f"{vote.in_favour} in favour, {vote.against} against, {vote.abstentions} "
+                f"abstentions" + (f", {vote.non_voting} not voting" if vote.non_voting else ""),
+            ),
+            ("against", ", ".join(record.voted_against) or "-"),
+            ("abstained", ", ".join(record.abstained) or "-"),
+        ]
+        forum = record.review_forum
+        rows.append(("review", f"{forum.name} ({forum.acronym}), every {forum.cadence_years} years from {forum.first_year}"))
+        for edition in forum.editions:
+            when = _span(edition.dates) if edition.dates else str(edition.year)
+            rows.append(("", f"{when}{', ' + edition.place if edition.place else ''}"))
+    else:
+        assert isinstance(record, m.ExecutiveCommittee)  # noqa: S101 - _find returns no other kind
+        title = "Executive Committee of the UN Network on Migration"
+        rows += [
+            ("coordinator", record.coordinator.acronym),
+            ("secretariat", record.secretariat.acronym),
+            (f"as of {record.as_of}", ", ".join(a.acronym for a in record.members)),
+        ]
+        for membership in record.memberships:
+            rows.append((membership.agency.acronym, f"since {_span(membership.since)}"))
+    lines = [title, "=" * min(len(title), WIDTH)]
+    label_width = max((len(k) for k, _ in rows), default=0)
+    for key, value in rows:
+        if not key and not value:
+            continue
+        lines.extend(_wrap(f"{key:<{label_width}}  ", value))
+    if sources:
+        lines.append("sources")
+        for source in sources:
+            lines.extend(_wrap("  - ", source.title or source.publisher or source.id))
+            lines.extend(_wrap("    ", source.url))
+    return lines
+
+
+def _wrap(prefix: str, text: str) -> list[str]:
+    width = max(WIDTH - len(prefix), 20)
+    chunks = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=True) or [""]
+    return [prefix + chunks[0], *(" " * len(prefix) + c for c in chunks[1:])]
+
+
+def _span(span: DateSpan | None) -> str:
+    if span is None:
+        return "not known"
+    if span.is_exact and not span.is_inferred:
+        return span.earliest.isoformat()
+    short = span.short()
+    if short is not None:
+        return f"{short} (day not known)"
+    note = ", inferred" if span.is_inferred else ""
+    if span.is_exact:
+        return f"{span.earliest.isoformat()} (inferred)"
+    return f"between {span.earliest.isoformat()} and {span.latest.isoformat()}{note}"
+
+
+def _search(args: argparse.Namespace, out: TextIO) -> int:
+    from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
+
+    ds = _dataset()
+    registries: tuple[Registry[Any], ...] = (ds.networks, ds.agencies, ds.objectives, ds.principles)
+    hits = sorted(
+        (
+            (score, registry.kind, text, record)
+            for registry in registries
+            for score, text, record in registry.matches(args.query, limit=args.limit)
+        ),
+        key=lambda hit: -hit[0],
+    )[: max(args.limit, 0)]
+    if not hits:
+        raise NotFoundError(args.query)
+    if args.json:
+        _dump([{"kind": kind, "key": _key(record), "matched": text, "name": _name(record)} for _, kind, text, record in hits], out)
+        return 0
+    _table(out, ("kind", "key", "name"), [(kind, _key(record), _name(record)) for _, kind, _, record in hits])
+    return 0
+
+
+def _key(record: object) -> str:
+    for attribute in ("id", "number", "letter"):
+        value = getattr(record, attribute, None)
+        if value is not None:
+            return str(value)
+    return "-"  # pragma: no cover - every registry record has one of the keys above
+
+
+def _name(record: object) -> str:
+    for attribute in ("name", "title"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            return value
+    return str(record)  # pragma: no cover
+
+
+def _list(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _dataset()
+    network_filters = (args.level, args.region, args.launched_before, args.launched_after)
+    if args.kind != "networks" and any(f is not None for f in network_filters):
+        msg = "--level, --region, --launched-before and --launched-after apply to networks only"
+        raise _UsageError(msg)
+    registry: Registry[Any] = getattr(ds, args.kind)
+    records = list(registry)
+    if args.kind == "networks":
+        records = _filter_networks(records, args)
+    if args.json:
+        from un_migration_network._converter import unstructure_record  # noqa: PLC0415
+
+        _dump([unstructure_record(r) for r in records], out)
+        return 0
+    columns: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[str, ...]]]] = {
+        "agencies": (("id", "acronym", "name"), lambda a: (a.id, a.acronym, a.name)),
+        "networks": (
+            ("id", "level", "launched", "members"),
+            lambda n: (n.id, n.level.value, _span(n.launched), str(len(n.members))),
+        ),
+        "objectives": (("no", "label", "title"), lambda o: (str(o.number), o.short_label, o.title)),
+        "principles": (("letter", "name"), lambda p: (p.letter, p.name)),
+    }
+    headers, row = columns[args.kind]
+    _table(out, headers, [row(r) for r in records])
+    return 0
+
+
+def _filter_networks(records: list[Any], args: argparse.Namespace) -> list[Any]:
+    from un_migration_network._models import DateSpan  # noqa: PLC0415
+    from un_migration_network._normalize import normalize  # noqa: PLC0415
+
+    def day(text: str, flag: str) -> DateSpan:
+        try:
+            return DateSpan.parse(text)
+        except ValueError:
+            msg = f"{flag} expects a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            raise _UsageError(msg) from None
+
+    if args.level is not None:
+        records = [n for n in records if n.level.value == args.level]
+    if args.region is not None:
+        wanted = normalize(args.region)
+        records = [
+            n
+            for n in records
+            if wanted
+            in {
+                normalize(x)
+                for x in (n.region, n.country and n.country.region, n.country and n.country.sub_region)
+                if x
+            }
+        ]
+    if args.launched_before is not None:
+        before = day(args.launched_before, "--launched-before")
+        records = [n for n in records if n.launched is not None and n.launched.latest < before.earliest]
+    if args.launched_after is not None:
+        after = day(args.launched_after, "--launched-after")
+        records = [n for n in records if n.launched is not None and n.launched.earliest > after.latest]
+    return records
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    from un_migration_network._dataset import load_dataset  # noqa: PLC0415
+    from un_migration_network._validation import validate  # noqa: PLC0415
+    from un_migration_network.exceptions import DataError  # noqa: PLC0415
+
+    try:
+        ds = _dataset() if args.path is None else load_dataset(args.path)
+    except DataError as error:
+        if args.json:
+            _dump(
+                {
+                    "ok": False,
+                    "problems": [
+                        {"code": p.code, "severity": "error", "path": p.path, "message": p.message}
+                        for p in error.problems
+                    ],
+                },
+                out,
+            )
+        else:
+            _table(out, ("code", "path", "problem"), [(p.code, p.path, p.message) for p in error.problems])
+        n = len(error.problems)
+        return _fail(f"{error.origin}: cannot load: {n} problem{'s' if n != 1 else ''}", 1)
+    report = validate(ds)
+    if args.json:
+        _dump({"as_of": ds.as_of.isoformat(), **report.to_dict()}, out)
+    else:
+        _print_report(report, out)
+    return 0 if report.ok else 1
+
+
+def _print_report(report: ValidationReport, out: TextIO) -> None:
+    if report.problems:
+        _table(
+            out,
+            ("severity", "code", "subject", "message"),
+            [(p.severity.value, p.code, p.subject, p.message) for p in report.problems],
+            wrap_last=True,
+        )
+    out.write(f"{len(report.errors)} errors, {len(report.warnings)} warnings\n")
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    ds = _dataset()
+    if args.fmt == "json":
+        if args.kind is not None:
+            msg = "export --format json writes the whole document; give no KIND"
+            raise _UsageError(msg)
+        out.write(ds.to_json())
+        return 0
+    if args.kind is None:
+        msg = "export --format csv needs a KIND: " + ", ".join(KINDS)
+        raise _UsageError(msg)
+    _write_csv(getattr(ds, args.kind), out)
+    return 0
+
+
+def _write_csv(records: Iterable[Any], out: TextIO) -> None:
+    from un_migration_network._converter import unstructure_record  # noqa: PLC0415
+
+    rows = [unstructure_record(r) for r in records]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    headers = list(rows[0]) if rows else []
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_cell(row[h]) for h in headers])
+    out.write(buffer.getvalue())
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _dump(data: object, out: TextIO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _table(
+    out: TextIO,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    wrap_last: bool = False,
+) -> None:
+    """Print rows under headers, the last column cut or wrapped to fit 80 columns."""
+    width = min(shutil.get_terminal_size((WIDTH, 24)).columns, WIDTH)
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
+    last = max(width - fixed, 10)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers[:-1], widths, strict=False)) + ("  " if len(headers) > 1 else "") + headers[-1]]
+    lines.append("  ".join("-" * w for w in widths[:-1]) + ("  " if len(headers) > 1 else "") + "-" * min(widths[-1], last))
+    for row in rows:
+        head = "".join(cell.ljust(w) + "  " for cell, w in zip(row[:-1], widths, strict=False))
+        tail = row[-1]
+        if len(tail) <= last:
+            lines.append((head + tail).rstrip())
+        elif wrap_last:
+            chunks = textwrap.wrap(tail, last)
+            lines.append(head + chunks[0])
+            lines.extend(" " * len(head) + c for c in chunks[1:])
+        else:
+            lines.append(head + tail[: last - 1] + "…")
+    out.write("\n".join(lines) + "\n")
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "show": _show,
+    "search": _search,
+    "list": _list,
+    "validate": _validate,
+    "export": _export,
+}

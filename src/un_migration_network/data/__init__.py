@@ -1,0 +1,1 @@
+"""The bundled data: read with importlib.resources, never through a filesystem path."""
