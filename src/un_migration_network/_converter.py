@@ -32,7 +32,8 @@ __all__ = ["Document", "structure_document", "unstructure_document", "unstructur
 
 T = TypeVar("T")
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INT_LIMIT = 2**63
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class _InvalidError(ValueError):
@@ -87,6 +88,11 @@ def _structure_int(value: object, _: type) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         msg = f"expected an integer, got {_json_type(value)}"
         raise _InvalidError(msg)
+    # Beyond 64 bits no count or code in this data can be meant, and Python cannot
+    # even print integers of more than 4,300 digits.
+    if not -_INT_LIMIT <= value < _INT_LIMIT:
+        msg = "expected an integer of at most 64 bits, got a larger number"
+        raise _InvalidError(msg, "bad-value")
     return value
 
 
@@ -116,7 +122,8 @@ def _structure_span(value: object, _: type) -> DateSpan:
             msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (a real day), got {_show(value)}"
             raise _InvalidError(msg, "bad-date") from None
     if isinstance(value, Mapping):
-        return _SPAN_FROM_DICT(value, DateSpan)
+        span: DateSpan = _SPAN_FROM_DICT(value, DateSpan)
+        return span
     msg = f"expected a date string or an object with earliest and latest, got {_json_type(value)}"
     raise _InvalidError(msg)
 
@@ -181,6 +188,11 @@ def _structure_tuple(cl: Any, converter: cattrs.Converter) -> Callable[[object, 
     return hook
 
 
+def _is_homogeneous_tuple(cl: Any) -> bool:
+    args: tuple[Any, ...] = get_args(cl)
+    return get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
+
+
 def _structure_attrs(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
     inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
 
@@ -225,10 +237,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
     )
-    converter.register_structure_hook_factory(
-        lambda cl: get_origin(cl) is tuple and len(get_args(cl)) == 2 and get_args(cl)[1] is ...,  # noqa: PLR2004
-        lambda cl: _structure_tuple(cl, converter),
-    )
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, lambda cl: _structure_tuple(cl, converter))
     # Records cite sources and agencies by id: structure a reference by looking it up,
     # unstructure it back to the id.
     for cited in (Source, Agency):
@@ -385,7 +394,7 @@ def _format(exc: BaseException, cl: type | None) -> str:
     if isinstance(exc, KeyError):
         return "missing-key required key is missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return "unknown-key unknown key " + ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        return "unknown-key unknown key " + ", ".join(sorted(repr(k) for k in exc.extra_fields))
     if isinstance(exc, RecursionError):
         return "too-deep the value is nested too deeply"
     return f"invalid-value invalid value, expected {_type_name(cl)} ({exc})"

@@ -155,6 +155,12 @@ class Dataset:
             f"{len(self.principles)} principles, {len(self.sources)} sources>"
         )
 
+    def _repr_html_(self) -> str:
+        """A summary table (counts of each kind, as-of date) for notebooks."""
+        from un_migration_network._html import dataset_html  # noqa: PLC0415 - notebooks only
+
+        return dataset_html(self)
+
 
 def _parse(text: str, origin: str) -> object:
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -187,6 +193,9 @@ def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
     try:
         with open(path, "rb") as stream:  # noqa: PTH123 - a user's own path, not package data
             raw = stream.read()
+    except ValueError:  # a path with a NUL character in it
+        problem = DataProblem("$", "cannot read the file: the path is not valid", "unreadable")
+        raise DataError([problem], origin=repr(origin)) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         problem = DataProblem("$", f"cannot read the file: {reason}", "unreadable")
@@ -226,12 +235,13 @@ def load_dataset(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Datas
     >>> mine == umn.load(), mine is umn.load()
     (True, False)
     """
-    if isinstance(source, Mapping):
-        return _build(source, None)
-    if isinstance(source, str | os.PathLike):
-        text, origin = _read(source)
+    given: object = source  # callers without type checking may pass anything
+    if isinstance(given, Mapping):
+        return _build(given, None)
+    if isinstance(given, str | os.PathLike):
+        text, origin = _read(given)
         return _build(_parse(text, origin), origin)
-    reason = f"expected a path or a JSON object, got {type(source).__name__}"
+    reason = f"expected a path or a JSON object, got {type(given).__name__}"
     problem = DataProblem("$", reason, "wrong-type")
     raise DataError([problem])
 

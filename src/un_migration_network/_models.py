@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import re
+
 import attrs
 
 __all__ = [
@@ -31,7 +33,7 @@ __all__ = [
     "Vote",
 ]
 
-_SPAN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SPAN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class NetworkLevel(enum.Enum):
@@ -133,8 +135,8 @@ class DateSpan:
             return cls.exact(dt.date.fromisoformat(text))
         if month is not None:
             first = dt.date(int(year), int(month), 1)
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return cls(first, following - dt.timedelta(days=1))
+            last = calendar.monthrange(first.year, first.month)[1]
+            return cls(first, first.replace(day=last))
         return cls(dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
 
     @property
@@ -158,11 +160,15 @@ class DateSpan:
         """
         if self.is_inferred:
             return None
-        if self.is_exact:
-            return self.earliest.isoformat()
-        for text in (f"{self.earliest:%Y}", f"{self.earliest:%Y-%m}"):
-            if DateSpan.parse(text) == self:
-                return text
+        first, last = self.earliest, self.latest
+        if first == last:
+            return first.isoformat()
+        if first.day != 1 or last.year != first.year:
+            return None
+        if (first.month, last.month, last.day) == (1, 12, 31):
+            return f"{first.year:04d}"
+        if last.month == first.month and last.day == calendar.monthrange(last.year, last.month)[1]:
+            return f"{first.year:04d}-{first.month:02d}"
         return None
 
     def __str__(self) -> str:
@@ -184,8 +190,20 @@ class DateSpan:
         )
 
 
+class _Record:
+    """What every record shares: its view in a notebook."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """The record as an HTML table of its fields, for Jupyter and other notebooks."""
+        from un_migration_network._html import record_html  # noqa: PLC0415 - notebooks only
+
+        return record_html(self)
+
+
 @attrs.frozen
-class Source:
+class Source(_Record):
     """A document that supports bundled facts.
 
     Attributes:
@@ -204,9 +222,12 @@ class Source:
     published: dt.date | None = None
     kind: SourceKind = SourceKind.PRIMARY
 
+    def __repr__(self) -> str:
+        return f"Source(id={self.id!r})"
+
 
 @attrs.frozen
-class Agency:
+class Agency(_Record):
     """An entity of the UN system.
 
     Attributes:
@@ -232,9 +253,12 @@ class Agency:
     def __str__(self) -> str:
         return f"{self.acronym} ({self.name})"
 
+    def __repr__(self) -> str:
+        return f"Agency(id={self.id!r}, acronym={self.acronym!r})"
+
 
 @attrs.frozen
-class Country:
+class Country(_Record):
     """A country or area, with its codes from the UN Statistics Division's M49 standard.
 
     Attributes:
@@ -257,7 +281,7 @@ class Country:
 
 
 @attrs.frozen
-class Network:
+class Network(_Record):
     """A UN network on migration: the global Network, a regional or a country network.
 
     Attributes:
@@ -298,9 +322,12 @@ class Network:
     def __str__(self) -> str:
         return self.name
 
+    def __repr__(self) -> str:
+        return f"Network(id={self.id!r}, name={self.name!r}, level=<{self.level}>)"
+
 
 @attrs.frozen
-class Membership:
+class Membership(_Record):
     """One entity's seat on the Executive Committee, with when it held it.
 
     Attributes:
@@ -321,7 +348,7 @@ class Membership:
 
 
 @attrs.frozen
-class Snapshot:
+class Snapshot(_Record):
     """A list of members that one source gives at one date.
 
     Attributes:
@@ -338,7 +365,7 @@ class Snapshot:
 
 
 @attrs.frozen
-class ExecutiveCommittee:
+class ExecutiveCommittee(_Record):
     """The Network's Executive Committee, with its membership over time.
 
     Attributes:
@@ -369,9 +396,13 @@ class ExecutiveCommittee:
         """
         return tuple(m.agency for m in self.memberships if m.holds_on(day))
 
+    def __repr__(self) -> str:
+        members = tuple(agency.acronym for agency in self.members)
+        return f"ExecutiveCommittee(as_of={self.as_of!r}, members={members!r})"
+
 
 @attrs.frozen
-class Objective:
+class Objective(_Record):
     """One of the GCM's 23 objectives.
 
     Attributes:
@@ -397,9 +428,12 @@ class Objective:
     def __str__(self) -> str:
         return f"Objective {self.number}: {self.title}"
 
+    def __repr__(self) -> str:
+        return f"Objective(number={self.number!r}, short_label={self.short_label!r})"
+
 
 @attrs.frozen
-class GuidingPrinciple:
+class GuidingPrinciple(_Record):
     """One of the GCM's ten cross-cutting and interdependent guiding principles (paragraph 15).
 
     Attributes:
@@ -419,9 +453,12 @@ class GuidingPrinciple:
     def __str__(self) -> str:
         return f"({self.letter}) {self.name}"
 
+    def __repr__(self) -> str:
+        return f"GuidingPrinciple(letter={self.letter!r}, name={self.name!r})"
+
 
 @attrs.frozen
-class Vote:
+class Vote(_Record):
     """A recorded vote of the General Assembly."""
 
     in_favour: int
@@ -431,7 +468,7 @@ class Vote:
 
 
 @attrs.frozen
-class ReviewForumEdition:
+class ReviewForumEdition(_Record):
     """One International Migration Review Forum.
 
     Attributes:
@@ -450,7 +487,7 @@ class ReviewForumEdition:
 
 
 @attrs.frozen
-class ReviewForum:
+class ReviewForum(_Record):
     """The International Migration Review Forum (GCM paragraph 49).
 
     Attributes:
@@ -473,7 +510,7 @@ class ReviewForum:
 
 
 @attrs.frozen
-class Compact:
+class Compact(_Record):
     """The Global Compact for Safe, Orderly and Regular Migration's own facts.
 
     Attributes:
@@ -505,9 +542,12 @@ class Compact:
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})"
 
+    def __repr__(self) -> str:
+        return f"Compact(acronym={self.acronym!r}, resolution={self.resolution!r})"
+
 
 @attrs.frozen
-class Event:
+class Event(_Record):
     """A dated happening: a decision, a meeting, a review, a founding.
 
     Attributes:
@@ -530,7 +570,7 @@ class Event:
 
 
 @attrs.frozen
-class Observation:
+class Observation(_Record):
     """A figure that a source reports at a date.
 
     Attributes:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import string
 import unicodedata
 
 __all__ = ["bigrams", "dice", "edit_distance", "normalize"]
 
 # Everything in ASCII that is not a letter or a digit disappears from a key, so that
 # "UN-HABITAT", "UN Habitat" and "unhabitat" meet.
-_ASCII_DROP = str.maketrans("", "", string.punctuation + string.whitespace + "\x00\x7f")
+# No Unicode text needs more rounds of folding than this to settle.
+_MAX_ROUNDS = 4
+_ASCII_DROP = dict.fromkeys(c for c in range(128) if not chr(c).isalnum())
 
 
 def normalize(text: str) -> str:
@@ -23,8 +24,16 @@ def normalize(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return folded.translate(_ASCII_DROP)
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+    # Compatibility forms ("ℌ", "㎒") decompose into letters that fold again, so repeat
+    # until nothing changes: normalizing a key gives the key back.
+    for _ in range(_MAX_ROUNDS):
+        decomposed = unicodedata.normalize("NFKD", folded)
+        kept = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+        again = kept.casefold()
+        if again == folded:
+            break
+        folded = again
+    return folded
 
 
 def bigrams(key: str) -> frozenset[str]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from un_migration_network._normalize import bigrams, dice, edit_distance, normalize
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Match", "Registry"]
 
@@ -49,7 +52,7 @@ class Registry(Generic[T]):
     True
     """
 
-    __slots__ = ("_by_key", "_by_raw", "_entries", "_key_function", "_kind", "_records")
+    __slots__ = ("_by_key", "_by_raw", "_entries", "_grams", "_key_function", "_kind", "_records")
 
     def __init__(
         self,
@@ -70,20 +73,18 @@ class Registry(Generic[T]):
         self._key_function = keys
         by_key: dict[str, tuple[int, T]] = {}
         by_raw: dict[str, T] = {}
-        entries: list[tuple[str, str, frozenset[str], T]] = []
+        entries: list[tuple[str, str, T]] = []
         problems: list[DataProblem] = []
         for index, record in enumerate(self._records):
             for raw in keys(record):
-                if raw is None:
-                    continue
-                text = str(raw)
-                key = normalize(text)
-                if not key:
+                text = _text(raw)
+                key = "" if text is None else normalize(text)
+                if text is None or not key:
                     continue
                 seen = by_key.get(key)
                 if seen is None:
                     by_key[key] = (index, record)
-                    entries.append((key, text, bigrams(key), record))
+                    entries.append((key, text, record))
                 elif seen[1] is not record:
                     problems.append(
                         DataProblem(
@@ -99,6 +100,8 @@ class Registry(Generic[T]):
         self._by_key = {key: record for key, (_, record) in by_key.items()}
         self._by_raw = by_raw
         self._entries = tuple(entries)
+        # Letter pairs for fuzzy matching: built on the first search, not on load.
+        self._grams: tuple[frozenset[str], ...] | None = None
 
     def lookup(self, key: object, /) -> T:
         """Return the record *key* names.
@@ -112,7 +115,8 @@ class Registry(Generic[T]):
         """
         found = self._find(key)
         if found is None:
-            suggestions = self.suggest(key) if isinstance(key, str | int) else ()
+            text = _text(key)
+            suggestions = () if text is None else self.suggest(text)
             raise NotFoundError(key, kind=self._kind, suggestions=suggestions)
         return found
 
@@ -130,9 +134,8 @@ class Registry(Generic[T]):
         if isinstance(key, str):
             hit = self._by_raw.get(key)
             return hit if hit is not None else self._by_key.get(normalize(key))
-        if isinstance(key, int) and not isinstance(key, bool):
-            return self._by_key.get(str(key))
-        return None
+        text = _text(key) if isinstance(key, int) else None
+        return None if text is None else self._by_key.get(text)
 
     def search(self, query: str, /, *, limit: int = 5) -> list[T]:
         """Rank the records that best match *query*, best first; ``[]`` when nothing does.
@@ -162,14 +165,21 @@ class Registry(Generic[T]):
         >>> umn.agencies.matches("unhcr", limit=1)[0].key
         'UNHCR'
         """
-        if not isinstance(query, str) or limit <= 0:
+        text: object = query  # callers without type checking may pass anything
+        if not isinstance(text, str) or limit <= 0:
             return []
-        needle = normalize(query)
+        needle = normalize(text)
         if not needle:
             return []
         grams = bigrams(needle)
+        all_grams = self._grams
+        if all_grams is None:
+            # Racing threads compute the same tuple; whichever assignment lands is complete.
+            all_grams = self._grams = tuple(bigrams(key) for key, _, _ in self._entries)
         best: dict[int, Match[T]] = {}
-        for order, (key, text, key_grams, record) in enumerate(self._entries):
+        for order, ((key, text, record), key_grams) in enumerate(
+            zip(self._entries, all_grams, strict=True)
+        ):
             score = _score(needle, grams, key, key_grams)
             if score <= 0:
                 continue
@@ -222,6 +232,43 @@ class Registry(Generic[T]):
 
     def __repr__(self) -> str:
         return f"<Registry of {len(self)} {self._kind} records>"
+
+    def _repr_html_(self) -> str:
+        """The records as an HTML table of their key columns, for notebooks."""
+        from un_migration_network._html import registry_html  # noqa: PLC0415 - notebooks only
+
+        return registry_html(self)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The records as a pandas DataFrame: one row each, the same columns as the CSV export.
+
+        References are ids (several joined with ``;``), a date span is three columns (its
+        text, ``_earliest``, ``_latest``), dates are ``datetime64[ns]``, and absent values
+        are ``<NA>`` or ``NaT``.  Needs the ``pandas`` extra.
+
+        Raises:
+            ImportError: pandas is not installed.
+
+        >>> import un_migration_network as umn
+        >>> frame = umn.objectives.to_dataframe()
+        >>> frame.shape, frame.loc[12, "short_label"]
+        ((23, 8), 'Alternatives to detention')
+        """
+        from un_migration_network._export import registry_dataframe  # noqa: PLC0415 - lazy pandas
+
+        return registry_dataframe(self)
+
+
+def _text(key: object) -> str | None:
+    """A key as text: strings as they are, whole numbers in decimal; None for anything else."""
+    if isinstance(key, str):
+        return key
+    if not isinstance(key, int) or isinstance(key, bool):
+        return None
+    try:
+        return str(key)
+    except ValueError:  # more digits than Python will print: no record has such a key
+        return None
 
 
 def _score(needle: str, grams: frozenset[str], key: str, key_grams: frozenset[str]) -> float:

@@ -188,8 +188,12 @@ def _cited(ds: Dataset) -> Iterator[tuple[str, tuple[Source, ...]]]:
     yield "imrf", ds.compact.review_forum.sources
     for edition in ds.compact.review_forum.editions:
         yield f"imrf-{edition.year}", edition.sources
-    for item in (*ds.events, *ds.observations):
+    for item in _events_and_observations(ds):
         yield item.id, item.sources
+
+
+def _events_and_observations(ds: Dataset) -> tuple[Event | Observation, ...]:
+    return (*ds.events, *ds.observations)
 
 
 def _records_have_sources(ds: Dataset) -> Iterator[Problem]:
@@ -341,7 +345,7 @@ def _committee(ds: Dataset) -> Iterator[Problem]:
 def _subjects(ds: Dataset) -> Iterator[Problem]:
     known = {_COMPACT_ID} | {a.id for a in ds.agencies} | {n.id for n in ds.networks}
     seen: set[str] = set()
-    for item in (*ds.events, *ds.observations):
+    for item in _events_and_observations(ds):
         if item.id in seen:
             yield _error("duplicate-id", item.id, f"the id {item.id!r} is used twice")
         seen.add(item.id)

@@ -7,10 +7,7 @@ Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
-import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +24,7 @@ __all__ = ["main"]
 PROG = "un-migration-network"
 WIDTH = 80
 KINDS = ("agencies", "networks", "objectives", "principles")
+CSV_KINDS = (*KINDS, "sources", "events", "observations")
 _COMPACT_KEYS = frozenset({"gcm", "compact", "globalcompact", "globalcompactformigration"})
 _COMMITTEE_KEYS = frozenset({"executivecommittee", "ec", "committee"})
 
@@ -52,7 +50,28 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and the data's as-of date")
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
-        parser.exit(0, _version() + "\n")
+        print(_version())
+        parser.exit(0)
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        msg = f"expected a whole number of at least 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
+def _query(text: str) -> str:
+    """An argparse type: a query with at least one letter or digit."""
+    if not any(ch.isalnum() for ch in text):
+        msg = f"expected a name, code or number to look for, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,10 +89,10 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     show = command("show", "show one record: an agency, network, objective, principle, or 'gcm'")
-    show.add_argument("query", metavar="QUERY")
+    show.add_argument("query", metavar="QUERY", type=_query)
     search = command("search", "rank the records that best match QUERY")
-    search.add_argument("query", metavar="QUERY")
-    search.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
+    search.add_argument("query", metavar="QUERY", type=_query)
+    search.add_argument("--limit", type=_positive, default=10, help="at most this many (default 10)")
     listing = command("list", "list the records of one kind")
     listing.add_argument("kind", choices=KINDS, metavar="{" + ",".join(KINDS) + "}")
     listing.add_argument("--level", choices=("global", "regional", "country"), help="networks only")
@@ -83,14 +102,16 @@ def _parser() -> argparse.ArgumentParser:
     check = command("validate", "check the bundled data, or a JSON document at PATH")
     check.add_argument("path", nargs="?", metavar="PATH")
     export = commands.add_parser("export", help="write the data as JSON, CSV or a JSON Schema")
-    export.add_argument("--format", choices=("json", "csv"), default="json", dest="fmt")
-    export.add_argument("kind", nargs="?", choices=KINDS, metavar="KIND", help="for csv: " + ", ".join(KINDS))
+    formats = ("json", "csv", "jsonschema")
+    export.add_argument("--format", choices=formats, default="json", dest="fmt")
+    kind_help = "for csv: " + ", ".join(CSV_KINDS)
+    export.add_argument("kind", nargs="?", choices=CSV_KINDS, metavar="KIND", help=kind_help)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
-    from un_migration_network.exceptions import DataError, NotFoundError  # noqa: PLC0415
+    from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
 
     args = _parser().parse_args(argv)
     out = sys.stdout
@@ -99,8 +120,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, out)
     except NotFoundError as error:
         return _fail(str(error), 1)
-    except DataError as error:
-        return _fail(f"{error.origin or 'the data'}: {len(error.problems)} problems; first: {error.problems[0]}", 1)
     except _UsageError as error:
         return _fail(str(error), 2)
     except BrokenPipeError:
@@ -197,8 +216,8 @@ def _describe(record: object) -> list[str]:
         rows += [("label", record.short_label)]
         inferred = " (inferred)" if record.is_paragraph_inferred else ""
         rows.append(("paragraph", f"{record.paragraph}{inferred}"))
-        if record.round_table is not None:
-            rows.append(("IMRF", f"round table {record.round_table}"))
+        rounds = "-" if record.round_table is None else f"round table {record.round_table}"
+        rows.append(("IMRF", rounds))
         rows.extend(("variant", v) for v in record.title_variants)
     elif isinstance(record, m.GuidingPrinciple):
         title = f"Guiding principle ({record.letter}): {record.name}"
@@ -233,17 +252,18 @@ def _describe(record: object) -> list[str]:
         ]
         for membership in record.memberships:
             rows.append((membership.agency.acronym, f"since {_span(membership.since)}"))
-    lines = [title, "=" * min(len(title), WIDTH)]
+    lines = textwrap.wrap(title, WIDTH)
+    lines.append("=" * max(len(line) for line in lines))
     label_width = max((len(k) for k, _ in rows), default=0)
     for key, value in rows:
         if not key and not value:
             continue
         lines.extend(_wrap(f"{key:<{label_width}}  ", value))
-    if sources:
-        lines.append("sources")
-        for source in sources:
-            lines.extend(_wrap("  - ", source.title or source.publisher or source.id))
-            lines.extend(_wrap("    ", source.url))
+    lines.append("sources")
+    for source in sources:
+        lines.extend(_wrap("  - ", source.title or source.publisher or source.url.split("/")[2]))
+        # A web address is never broken across lines, so it can be copied.
+        lines.append(f"    {source.url}")
     return lines
 
 
@@ -279,7 +299,7 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
             for score, text, record in registry.matches(args.query, limit=args.limit)
         ),
         key=lambda hit: -hit[0],
-    )[: max(args.limit, 0)]
+    )[: args.limit]
     if not hits:
         raise NotFoundError(args.query)
     if args.json:
@@ -324,7 +344,7 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
         "agencies": (("id", "acronym", "name"), lambda a: (a.id, a.acronym, a.name)),
         "networks": (
             ("id", "level", "launched", "members"),
-            lambda n: (n.id, n.level.value, _span(n.launched), str(len(n.members))),
+            lambda n: (n.id, n.level.value, str(n.launched or "-"), str(len(n.members))),
         ),
         "objectives": (("no", "label", "title"), lambda o: (str(o.number), o.short_label, o.title)),
         "principles": (("letter", "name"), lambda p: (p.letter, p.name)),
@@ -388,97 +408,79 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
                 out,
             )
         else:
-            _table(out, ("code", "path", "problem"), [(p.code, p.path, p.message) for p in error.problems])
-        n = len(error.problems)
-        return _fail(f"{error.origin}: cannot load: {n} problem{'s' if n != 1 else ''}", 1)
+            lines: list[str] = []
+            for p in error.problems:
+                lines.append(f"ERROR    {p.code}  {p.path}")
+                lines.extend(_wrap("    ", p.message))
+            out.write("\n".join(lines) + "\n")
+        first = error.problems[0].message
+        more = len(error.problems) - 1
+        summary = f"{first} (and {more} more)" if more else first
+        return _fail(f"{error.origin}: cannot load: {summary}", 1)
     report = validate(ds)
     if args.json:
         _dump({"as_of": ds.as_of.isoformat(), **report.to_dict()}, out)
     else:
         _print_report(report, out)
-    return 0 if report.ok else 1
+    if report.ok:
+        return 0
+    return _fail(f"{args.path or 'the bundled data'}: {len(report.errors)} errors", 1)
 
 
 def _print_report(report: ValidationReport, out: TextIO) -> None:
-    if report.problems:
-        _table(
-            out,
-            ("severity", "code", "subject", "message"),
-            [(p.severity.value, p.code, p.subject, p.message) for p in report.problems],
-            wrap_last=True,
-        )
-    out.write(f"{len(report.errors)} errors, {len(report.warnings)} warnings\n")
+    lines: list[str] = []
+    for problem in report.problems:
+        lines.append(f"{problem.severity.value.upper():<8} {problem.code}  ({problem.subject})")
+        lines.extend(_wrap("    ", problem.message))
+        if problem.sources:
+            lines.extend(_wrap("    sources: ", ", ".join(s.id for s in problem.sources)))
+    lines.append(f"{len(report.errors)} errors, {len(report.warnings)} warnings")
+    out.write("\n".join(lines) + "\n")
 
 
 def _export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.fmt != "csv" and args.kind is not None:
+        msg = f"export --format {args.fmt} takes no KIND (only csv does)"
+        raise _UsageError(msg)
+    if args.fmt == "jsonschema":
+        from un_migration_network._export import json_schema  # noqa: PLC0415
+
+        _dump(json_schema(), out, sort_keys=True)
+        return 0
     ds = _dataset()
     if args.fmt == "json":
-        if args.kind is not None:
-            msg = "export --format json writes the whole document; give no KIND"
-            raise _UsageError(msg)
         out.write(ds.to_json())
         return 0
     if args.kind is None:
-        msg = "export --format csv needs a KIND: " + ", ".join(KINDS)
+        msg = "export --format csv needs a KIND (see export --help)"
         raise _UsageError(msg)
-    _write_csv(getattr(ds, args.kind), out)
+    _write_csv(getattr(ds, args.kind), out, args.kind)
     return 0
 
 
-def _write_csv(records: Iterable[Any], out: TextIO) -> None:
-    from un_migration_network._converter import unstructure_record  # noqa: PLC0415
+def _write_csv(records: Iterable[Any], out: TextIO, kind: str) -> None:
+    from un_migration_network._export import RECORD_TYPES, to_csv  # noqa: PLC0415
 
-    rows = [unstructure_record(r) for r in records]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    headers = list(rows[0]) if rows else []
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_cell(row[h]) for h in headers])
-    out.write(buffer.getvalue())
+    out.write(to_csv(records, RECORD_TYPES[kind]))
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ";".join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+def _dump(data: object, out: TextIO, *, sort_keys: bool = False) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n")
 
 
-def _dump(data: object, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def _table(out: TextIO, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Print rows under headers in at most 80 columns, cutting the widest cells with an ellipsis."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    # Shrink the widest column, one character at a time, until the row fits.
+    while sum(widths) + 2 * (len(widths) - 1) > WIDTH:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
 
+    def line(cells: Sequence[str]) -> str:
+        fitted = (c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(cells, widths, strict=True))
+        return "  ".join(c.ljust(w) for c, w in zip(fitted, widths, strict=True)).rstrip()
 
-def _table(
-    out: TextIO,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    wrap_last: bool = False,
-) -> None:
-    """Print rows under headers, the last column cut or wrapped to fit 80 columns."""
-    width = min(shutil.get_terminal_size((WIDTH, 24)).columns, WIDTH)
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
-    last = max(width - fixed, 10)
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers[:-1], widths, strict=False)) + ("  " if len(headers) > 1 else "") + headers[-1]]
-    lines.append("  ".join("-" * w for w in widths[:-1]) + ("  " if len(headers) > 1 else "") + "-" * min(widths[-1], last))
-    for row in rows:
-        head = "".join(cell.ljust(w) + "  " for cell, w in zip(row[:-1], widths, strict=False))
-        tail = row[-1]
-        if len(tail) <= last:
-            lines.append((head + tail).rstrip())
-        elif wrap_last:
-            chunks = textwrap.wrap(tail, last)
-            lines.append(head + chunks[0])
-            lines.extend(" " * len(head) + c for c in chunks[1:])
-        else:
-            lines.append(head + tail[: last - 1] + "…")
+    lines = [line(headers), line(["-" * w for w in widths]), *(line(row) for row in rows)]
     out.write("\n".join(lines) + "\n")
 
 

@@ -35,7 +35,11 @@ class NotFoundError(MigrationNetworkError, LookupError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        message = f"no {self.kind} matches {self.query!r}"
+        try:
+            query = repr(self.query)
+        except ValueError:  # an integer of more digits than Python will print
+            query = "a number too long to print"
+        message = f"no {self.kind} matches {query}"
         if self.suggestions:
             options = " or ".join(repr(s) for s in self.suggestions[:3])
             message += f"; did you mean {options}?"

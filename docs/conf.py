@@ -1,0 +1,118 @@
+"""Sphinx configuration: MyST Markdown pages, the furo theme, Google-style docstrings."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element, TextElement
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+try:
+    release = _version("un-migration-network")
+except PackageNotFoundError:
+    # Not installed (a plain checkout): document the sources next to this directory.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+    from un_migration_network import __version__ as release
+
+project = "un-migration-network"
+author = "un-migration-network developers"
+copyright = "2026, un-migration-network developers"
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+]
+
+source_suffix = {".md": "markdown"}
+# The notebook is executed by tests/test_docs.py, not rendered here (that would need pandoc).
+exclude_patterns = ["_build", "*.ipynb", ".ipynb_checkpoints"]
+
+# Every cross-reference must resolve: `sphinx-build -n -W` fails on a broken one.
+nitpicky = True
+# Intersphinx cannot download here, so references into the standard library and into
+# attrs stay unresolved; these are exactly the ones the public signatures use.
+nitpick_ignore = [
+    ("py:class", "datetime.date"),
+    ("py:class", "os.PathLike"),
+    ("py:class", "collections.abc.Callable"),
+    ("py:class", "collections.abc.Iterable"),
+    ("py:class", "collections.abc.Iterator"),
+    ("py:class", "collections.abc.Mapping"),
+    ("py:class", "collections.abc.Sequence"),
+    ("py:class", "enum.Enum"),
+    ("py:class", "typing.Any"),
+    ("py:class", "typing.Generic"),
+    ("py:class", "Exception"),
+    ("py:class", "LookupError"),
+    ("py:class", "ValueError"),
+    ("py:exc", "ValueError"),
+    # Registry.to_dataframe's return type (pandas is an optional extra, imported lazily).
+    ("py:class", "pd.DataFrame"),
+    ("py:class", "pandas.DataFrame"),
+    ("py:class", "pandas.core.frame.DataFrame"),
+    # Registry's type parameter.
+    ("py:class", "T"),
+    ("py:class", "un_migration_network._registry.T"),
+    # Private names that public signatures still mention (reported to be made public or
+    # private): Registry.matches returns Match, Registry() takes a KeyFunction, and
+    # Dataset.from_document/to_document take or return the converter's Document.
+    ("py:class", "un_migration_network._registry.Match"),
+    ("py:class", "KeyFunction"),
+    ("py:class", "Document"),
+]
+
+# Types live in the annotations; docstrings are Google style.
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+# Show `Source`, not `un_migration_network._models.Source`, in the types of attributes.
+python_use_unqualified_type_names = True
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+# An "Attributes:" section becomes one `attribute` entry each (typed from the annotations),
+# so that `Network.launched` and the like can be referenced.
+napoleon_use_ivar = False
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+html_theme = "furo"
+html_title = f"un-migration-network {release}"
+
+
+def _public_name(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: TextElement
+) -> Element | None:
+    """Resolve ``un_migration_network._models.Agency`` as ``un_migration_network.Agency``.
+
+    Annotations name a class by the private module that defines it; the API page documents
+    it under the package, where users import it from.
+    """
+    target = node.get("reftarget", "")
+    package, _, rest = target.partition(".")
+    module, _, name = rest.partition(".")
+    private = module.startswith("_") or module == "exceptions"
+    if package != "un_migration_network" or not private or not name:
+        return None
+    import un_migration_network  # noqa: PLC0415 - only when a reference needs it
+
+    if name.partition(".")[0] not in un_migration_network.__all__:
+        return None
+    node["reftarget"] = f"un_migration_network.{name}"
+    domain = env.get_domain("py")
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], node["reftarget"], node, contnode
+    )
+
+
+def setup(app: Sphinx) -> None:
+    """Register the reference resolver for private module paths."""
+    app.connect("missing-reference", _public_name)

@@ -1,0 +1,31 @@
+"""Shared fixtures: the bundled dataset, and a fresh copy of its JSON document per test."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# tests/ is a plain directory, not a package: make `import strategies` work under any
+# import mode.
+_HERE = str(Path(__file__).parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
+
+import un_migration_network as umn  # noqa: E402 - after the path set-up above
+
+
+@pytest.fixture
+def dataset() -> umn.Dataset:
+    """The bundled dataset."""
+    return umn.load()
+
+
+@pytest.fixture
+def document() -> dict[str, Any]:
+    """A fresh, mutable copy of the bundled dataset's JSON document."""
+    data: dict[str, Any] = json.loads(umn.load().to_json())
+    return data

@@ -1,0 +1,157 @@
+"""Hypothesis strategies shared by the test modules."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from typing import Any
+
+from hypothesis import strategies as st
+
+import un_migration_network as umn
+from un_migration_network import DateSpan
+
+__all__ = [
+    "BUNDLED_DOCUMENT",
+    "date_spans",
+    "json_values",
+    "lookup_texts",
+    "mutated_documents",
+    "paths_of",
+]
+
+#: The bundled dataset's JSON document; copy it before changing it.
+BUNDLED_DOCUMENT: dict[str, Any] = json.loads(umn.load().to_json())
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+
+#: Any value `json.loads` can return.
+json_values: st.SearchStrategy[Any] = st.recursive(
+    _scalars,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+Path = tuple[str | int, ...]
+
+
+def paths_of(value: object, prefix: Path = ()) -> list[Path]:
+    """Every path into *value* (keys of objects, indexes of arrays), the root included."""
+    out = [prefix]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            out.extend(paths_of(child, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            out.extend(paths_of(child, (*prefix, index)))
+    return out
+
+
+_ALL_PATHS = paths_of(BUNDLED_DOCUMENT)
+
+
+def _at(document: Any, path: Path) -> Any:
+    for step in path:
+        document = document[step]
+    return document
+
+
+_CONTAINER_PATHS = [
+    path for path in _ALL_PATHS if isinstance(_at(BUNDLED_DOCUMENT, path), dict | list)
+]
+
+
+@st.composite
+def _mutation(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    """Replace, delete or insert one value somewhere in *document*, in place."""
+    operation = draw(st.sampled_from(["replace", "delete", "insert"]))
+    if operation == "insert":
+        try:
+            parent = _at(document, draw(st.sampled_from(_CONTAINER_PATHS)))
+        except (KeyError, IndexError, TypeError):
+            return  # an earlier mutation removed it
+        value = draw(json_values)
+        if isinstance(parent, dict):
+            parent[draw(st.text(max_size=12))] = value
+        elif isinstance(parent, list):
+            parent.insert(draw(st.integers(0, len(parent))), value)
+        return
+    path = draw(st.sampled_from(_ALL_PATHS[1:]))
+    try:
+        parent = _at(document, path[:-1])
+        parent[path[-1]]
+    except (KeyError, IndexError, TypeError):
+        return
+    if operation == "delete":
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = draw(json_values)
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn, max_mutations: int = 3) -> dict[str, Any]:
+    """The bundled document with one to *max_mutations* random changes."""
+    document = copy.deepcopy(BUNDLED_DOCUMENT)
+    for _ in range(draw(st.integers(1, max_mutations))):
+        draw(_mutation(document))
+    return document
+
+
+@st.composite
+def date_spans(draw: st.DrawFn) -> DateSpan:
+    """A day, a month, a year, or any span between two dates, possibly inferred."""
+    day = draw(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 11, 30)))
+    form = draw(st.sampled_from(["day", "month", "year", "bounds"]))
+    if form == "day":
+        return DateSpan.parse(day.isoformat())
+    if form == "month":
+        return DateSpan.parse(f"{day:%Y-%m}")
+    if form == "year":
+        return DateSpan.parse(f"{day:%Y}")
+    later = draw(st.dates(min_value=day, max_value=dt.date(9999, 12, 31)))
+    return DateSpan(day, later, is_inferred=draw(st.booleans()))
+
+
+def _all_keys() -> list[str]:
+    dataset = umn.load()
+    keys: list[str] = []
+    for agency in dataset.agencies:
+        keys.extend((agency.id, agency.acronym, agency.name, *agency.aliases))
+    for network in dataset.networks:
+        keys.extend((network.id, network.name, *network.aliases))
+    for objective in dataset.objectives:
+        keys.extend((str(objective.number), objective.short_label, objective.title))
+    for principle in dataset.principles:
+        keys.extend((principle.letter, principle.name))
+    return keys
+
+
+@st.composite
+def _perturbed_key(draw: st.DrawFn) -> str:
+    """A real key with its case changed and a character dropped, added or swapped."""
+    key = draw(st.sampled_from(_all_keys()))
+    key = draw(st.sampled_from([key, key.upper(), key.lower(), key.swapcase()]))
+    if not key:
+        return key
+    index = draw(st.integers(0, len(key) - 1))
+    edit = draw(st.sampled_from(["none", "drop", "add", "swap"]))
+    if edit == "drop":
+        return key[:index] + key[index + 1 :]
+    if edit == "add":
+        return key[:index] + draw(st.characters()) + key[index:]
+    if edit == "swap":
+        return key[:index] + draw(st.characters()) + key[index + 1 :]
+    return key
+
+
+#: Text a person might type into a lookup: anything at all, or a real key slightly off.
+lookup_texts: st.SearchStrategy[str] = st.text() | _perturbed_key()

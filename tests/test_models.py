@@ -1,0 +1,367 @@
+"""Tests for the record types in `un_migration_network._models`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import un_migration_network as umn
+from strategies import date_spans
+from un_migration_network import DateSpan, _models
+
+
+class TestDateSpanParse:
+    """DateSpan.parse reads YYYY, YYYY-MM and YYYY-MM-DD."""
+
+    @pytest.mark.parametrize(
+        ("text", "earliest", "latest"),
+        [
+            ("2020", dt.date(2020, 1, 1), dt.date(2020, 12, 31)),
+            ("1951", dt.date(1951, 1, 1), dt.date(1951, 12, 31)),
+            ("2021-03", dt.date(2021, 3, 1), dt.date(2021, 3, 31)),
+            ("2021-04", dt.date(2021, 4, 1), dt.date(2021, 4, 30)),
+            ("2021-12", dt.date(2021, 12, 1), dt.date(2021, 12, 31)),
+            ("2021-01", dt.date(2021, 1, 1), dt.date(2021, 1, 31)),
+            ("2021-02", dt.date(2021, 2, 1), dt.date(2021, 2, 28)),
+            ("2020-02", dt.date(2020, 2, 1), dt.date(2020, 2, 29)),
+            ("2000-02", dt.date(2000, 2, 1), dt.date(2000, 2, 29)),
+            ("1900-02", dt.date(1900, 2, 1), dt.date(1900, 2, 28)),
+            ("2022-02-15", dt.date(2022, 2, 15), dt.date(2022, 2, 15)),
+            ("2020-02-29", dt.date(2020, 2, 29), dt.date(2020, 2, 29)),
+            ("0999", dt.date(999, 1, 1), dt.date(999, 12, 31)),
+            ("9999-12", dt.date(9999, 12, 1), dt.date(9999, 12, 31)),
+        ],
+    )
+    def test_forms(self, text: str, earliest: dt.date, latest: dt.date) -> None:
+        """Each form parses to the span of days it names."""
+        assert DateSpan.parse(text) == DateSpan(earliest, latest)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "",
+            "20",
+            "202",
+            "20201",
+            "2020-1",
+            "2020-001",
+            "2020-13",
+            "2020-00",
+            "2020-01-00",
+            "2020-01-32",
+            "2021-02-29",
+            "2022-02-30",
+            "1900-02-29",
+            "0000",
+            "2020/01/01",
+            "2020-01-01T00:00",
+            " 2020",
+            "2020 ",
+            "2020\n",
+            "-2020",
+            "twenty",
+            "２０２０",
+            "٢٠٢٠-٠٢",
+        ],
+    )
+    def test_bad_input(self, text: str) -> None:
+        """Text that is not one of the forms, or names no real day, raises ValueError."""
+        with pytest.raises(ValueError, match=r"."):
+            DateSpan.parse(text)
+
+    @given(st.dates())
+    def test_day_round_trip(self, day: dt.date) -> None:
+        """Any ISO day parses to the exact span of that day."""
+        assert DateSpan.parse(day.isoformat()) == DateSpan.exact(day)
+
+    @given(st.dates(max_value=dt.date(9999, 11, 30)))
+    def test_month_and_year_contain_the_day(self, day: dt.date) -> None:
+        """The month and the year of any day parse to spans that contain it."""
+        month = DateSpan.parse(day.isoformat()[:7])
+        year = DateSpan.parse(day.isoformat()[:4])
+        assert (month.contains(day), year.contains(day)) == (True, True)
+        assert (month.earliest.day, year.earliest.timetuple().tm_yday) == (1, 1)
+
+
+class TestDateSpan:
+    """DateSpan's properties and text forms."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [("2022-02-15", True), ("2022-02", False), ("2022", False)],
+    )
+    def test_is_exact(self, text: str, expected: bool) -> None:
+        """Only a single day is exact."""
+        assert DateSpan.parse(text).is_exact is expected
+
+    @pytest.mark.parametrize(
+        ("day", "expected"),
+        [
+            (dt.date(2019, 12, 31), False),
+            (dt.date(2020, 1, 1), True),
+            (dt.date(2020, 6, 30), True),
+            (dt.date(2020, 12, 31), True),
+            (dt.date(2021, 1, 1), False),
+        ],
+    )
+    def test_contains(self, day: dt.date, expected: bool) -> None:
+        """A span contains exactly the days between its bounds, both included."""
+        assert DateSpan.parse("2020").contains(day) is expected
+
+    @pytest.mark.parametrize(
+        ("span", "expected"),
+        [
+            (DateSpan.parse("2020"), "2020"),
+            (DateSpan.parse("2020-02"), "2020-02"),
+            (DateSpan.parse("2020-02-03"), "2020-02-03"),
+            (DateSpan(dt.date(2020, 1, 1), dt.date(2020, 1, 30)), None),
+            (DateSpan(dt.date(2020, 1, 2), dt.date(2020, 12, 31)), None),
+            (DateSpan(dt.date(2020, 1, 1), dt.date(2020, 12, 31), is_inferred=True), None),
+            (DateSpan(dt.date(2020, 1, 1), dt.date(2020, 1, 1), is_inferred=True), None),
+        ],
+    )
+    def test_short(self, span: DateSpan, expected: str | None) -> None:
+        """short() gives the YYYY[-MM[-DD]] form only when the span is exactly that."""
+        assert span.short() == expected
+
+    @pytest.mark.parametrize(
+        ("span", "text", "representation"),
+        [
+            (DateSpan.parse("2020"), "2020", "DateSpan('2020')"),
+            (DateSpan.parse("2022-02-15"), "2022-02-15", "DateSpan('2022-02-15')"),
+            (
+                DateSpan(dt.date(2021, 3, 10), dt.date(2021, 3, 12)),
+                "2021-03-10/2021-03-12",
+                (
+                    "DateSpan(earliest=datetime.date(2021, 3, 10), "
+                    "latest=datetime.date(2021, 3, 12), is_inferred=False)"
+                ),
+            ),
+            (
+                DateSpan(dt.date(2021, 3, 18), dt.date(2021, 3, 18), is_inferred=True),
+                "2021-03-18 (inferred)",
+                (
+                    "DateSpan(earliest=datetime.date(2021, 3, 18), "
+                    "latest=datetime.date(2021, 3, 18), is_inferred=True)"
+                ),
+            ),
+        ],
+    )
+    def test_str_and_repr(self, span: DateSpan, text: str, representation: str) -> None:
+        """str() is the short form or the bounds; repr() names the short form or the fields."""
+        assert (str(span), repr(span)) == (text, representation)
+
+    @given(date_spans())
+    def test_text_round_trips(self, span: DateSpan) -> None:
+        """str() parses back when there is a short form; repr() evaluates back otherwise."""
+        short = span.short()
+        if short is not None:
+            assert (DateSpan.parse(str(span)), repr(span)) == (span, f"DateSpan({short!r})")
+        else:
+            namespace = {"DateSpan": DateSpan, "datetime": dt}
+            assert eval(repr(span), namespace) == span  # noqa: S307 - our own repr
+
+    @given(st.dates(max_value=dt.date(9999, 11, 30)))
+    def test_text_of_any_year_and_month(self, day: dt.date) -> None:
+        """The year and month spans of any day, even before year 1000, print and re-parse."""
+        for text in (day.isoformat()[:4], day.isoformat()[:7]):
+            span = DateSpan.parse(text)
+            assert (str(span), DateSpan.parse(str(span))) == (text, span)
+
+    def test_order(self) -> None:
+        """Spans sort by their earliest day, then their latest."""
+        spans = [DateSpan.parse("2021"), DateSpan.parse("2020-06"), DateSpan.parse("2020")]
+        assert sorted(spans) == [spans[2], spans[1], spans[0]]
+
+
+def _one_of_each(ds: umn.Dataset) -> dict[type, object]:
+    """One bundled record of every attrs type in the models module."""
+    network = ds.networks.lookup("mozambique")
+    committee = ds.executive_committee
+    assert network.country is not None
+    assert network.launched is not None
+    return {
+        umn.Source: next(iter(ds.sources)),
+        umn.Agency: ds.agencies.lookup("iom"),
+        umn.Country: network.country,
+        umn.Network: network,
+        umn.DateSpan: network.launched,
+        umn.Membership: committee.memberships[0],
+        umn.Snapshot: committee.snapshots[0],
+        umn.ExecutiveCommittee: committee,
+        umn.Objective: ds.objectives.lookup(13),
+        umn.GuidingPrinciple: ds.principles.lookup("a"),
+        umn.Vote: ds.compact.vote,
+        umn.ReviewForum: ds.compact.review_forum,
+        umn.ReviewForumEdition: ds.compact.review_forum.editions[0],
+        umn.Compact: ds.compact,
+        umn.Event: ds.events[0],
+        umn.Observation: ds.observations[0],
+    }
+
+
+_RECORD_TYPES = sorted(
+    (value for value in vars(_models).values() if attrs.has(value)), key=lambda cl: cl.__name__
+)
+
+
+class TestRecords:
+    """Every record type is frozen, slotted and hashable."""
+
+    def test_table_covers_every_type(self, dataset: umn.Dataset) -> None:
+        """The sample below holds one record of every attrs class in the models module."""
+        assert sorted(_one_of_each(dataset), key=lambda cl: cl.__name__) == _RECORD_TYPES
+
+    @pytest.mark.parametrize("cl", _RECORD_TYPES, ids=lambda cl: cl.__name__)
+    def test_frozen(self, dataset: umn.Dataset, cl: type) -> None:
+        """Assigning to any field of a bundled record raises FrozenInstanceError."""
+        record = _one_of_each(dataset)[cl]
+        for field in attrs.fields(cl):
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                setattr(record, field.name, getattr(record, field.name))
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(record, attrs.fields(cl)[0].name)
+
+    @pytest.mark.parametrize("cl", _RECORD_TYPES, ids=lambda cl: cl.__name__)
+    def test_slotted(self, dataset: umn.Dataset, cl: type) -> None:
+        """Records have no __dict__, so no attribute can be added."""
+        record = _one_of_each(dataset)[cl]
+        assert (hasattr(record, "__dict__"), "__slots__" in vars(cl)) == (False, True)
+
+    @pytest.mark.parametrize("cl", _RECORD_TYPES, ids=lambda cl: cl.__name__)
+    def test_hashable(self, dataset: umn.Dataset, cl: type) -> None:
+        """Records hash, and an equal copy hashes the same."""
+        record = _one_of_each(dataset)[cl]
+        twin = attrs.evolve(record)  # type: ignore[misc]
+        assert (twin == record, hash(twin) == hash(record), twin is record) == (True, True, False)
+
+
+class TestExecutiveCommittee:
+    """ExecutiveCommittee answers "who sat on it then?"."""
+
+    @pytest.mark.parametrize(
+        ("day", "count", "has_who"),
+        [
+            (dt.date(2019, 11, 14), 8, False),
+            (dt.date(2021, 6, 1), 8, False),
+            (dt.date(2022, 2, 15), 9, True),
+        ],
+    )
+    def test_members_on(
+        self, dataset: umn.Dataset, day: dt.date, count: int, has_who: bool
+    ) -> None:
+        """The Committee had eight members, and WHO made nine by 2022."""
+        members = dataset.executive_committee.members_on(day)
+        who = dataset.agencies.lookup("WHO")
+        assert (len(members), who in members) == (count, has_who)
+
+    def test_members_before_any_seat(self, dataset: umn.Dataset) -> None:
+        """Before the Network was decided no seat is known to be held."""
+        assert dataset.executive_committee.members_on(dt.date(2018, 1, 1)) == ()
+
+    def test_members_is_members_on_as_of(self, dataset: umn.Dataset) -> None:
+        """.members is the membership on the committee's as-of date."""
+        committee = dataset.executive_committee
+        assert committee.members == committee.members_on(committee.as_of)
+
+    def test_coordinator(self, dataset: umn.Dataset) -> None:
+        """IOM coordinates the Network."""
+        assert dataset.executive_committee.coordinator is dataset.agencies.lookup("IOM")
+
+    def test_seat_that_ended(self, dataset: umn.Dataset) -> None:
+        """A seat with an end date holds until the day before that end."""
+        iom = dataset.agencies.lookup("iom")
+        seat = umn.Membership(iom, DateSpan.parse("2019"), (), until=DateSpan.parse("2020-03-05"))
+        held: Callable[[dt.date], bool] = seat.holds_on
+        days = [
+            dt.date(2019, 12, 30),
+            dt.date(2019, 12, 31),
+            dt.date(2020, 3, 4),
+            dt.date(2020, 3, 5),
+        ]
+        assert [held(day) for day in days] == [False, True, True, False]
+
+
+class TestNetwork:
+    """Network's derived fields."""
+
+    @pytest.mark.parametrize(
+        ("key", "code"),
+        [("mozambique", "MZ"), ("kosovo", "XK"), ("global", None), ("asia-pacific", None)],
+    )
+    def test_country_code(self, dataset: umn.Dataset, key: str, code: str | None) -> None:
+        """country_code is the alpha-2 code of a country network, None otherwise."""
+        assert dataset.networks.lookup(key).country_code == code
+
+
+class TestRecordText:
+    """Records print as a person would name them."""
+
+    @pytest.mark.parametrize(
+        ("record", "expected"),
+        [
+            (
+                lambda ds: ds.networks.lookup("mozambique"),
+                "United Nations Network on Migration in Mozambique",
+            ),
+            (
+                lambda ds: ds.agencies.lookup("iom"),
+                "IOM (International Organization for Migration)",
+            ),
+            (
+                lambda ds: ds.objectives.lookup(1),
+                (
+                    "Objective 1: Collect and utilize accurate and disaggregated data as a "
+                    "basis for evidence-based policies"
+                ),
+            ),
+            (lambda ds: ds.principles.lookup("a"), "(a) People-centred"),
+            (lambda ds: ds.compact, "Global Compact for Safe, Orderly and Regular Migration (GCM)"),
+        ],
+    )
+    def test_str(
+        self, dataset: umn.Dataset, record: Callable[[umn.Dataset], object], expected: str
+    ) -> None:
+        """Records print as a person would name them."""
+        assert str(record(dataset)) == expected
+
+    @pytest.mark.parametrize(
+        ("record", "expected"),
+        [
+            (lambda ds: next(iter(ds.sources)), "Source(id='un-crafd-un-system')"),
+            (lambda ds: ds.agencies.lookup("iom"), "Agency(id='iom', acronym='IOM')"),
+            (
+                lambda ds: ds.networks.lookup("MZ"),
+                (
+                    "Network(id='mozambique', name='United Nations Network on Migration in "
+                    "Mozambique', level=<NetworkLevel.COUNTRY>)"
+                ),
+            ),
+            (
+                lambda ds: ds.executive_committee,
+                (
+                    "ExecutiveCommittee(as_of=datetime.date(2022, 2, 15), members=('IOM', 'ILO', "
+                    "'UNHCR', 'UNICEF', 'OHCHR', 'UNDP', 'UNODC', 'DESA', 'WHO'))"
+                ),
+            ),
+            (
+                lambda ds: ds.objectives.lookup(13),
+                "Objective(number=13, short_label='Alternatives to detention')",
+            ),
+            (
+                lambda ds: ds.principles.lookup("a"),
+                "GuidingPrinciple(letter='a', name='People-centred')",
+            ),
+            (lambda ds: ds.compact, "Compact(acronym='GCM', resolution='A/RES/73/195')"),
+        ],
+    )
+    def test_repr(
+        self, dataset: umn.Dataset, record: Callable[[umn.Dataset], object], expected: str
+    ) -> None:
+        """Records with many fields have a short repr that names them by their keys."""
+        assert repr(record(dataset)) == expected

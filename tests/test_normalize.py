@@ -1,0 +1,147 @@
+"""Tests for `un_migration_network._normalize`: lookup keys and how close two keys are."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from un_migration_network._normalize import bigrams, dice, edit_distance, normalize
+
+
+class TestNormalize:
+    """normalize folds text to a lookup key."""
+
+    @pytest.mark.parametrize(
+        ("text", "key"),
+        [
+            ("UN-HABITAT", "unhabitat"),
+            ("UN Habitat", "unhabitat"),
+            ("unhabitat", "unhabitat"),
+            ("U.N. Habitat", "unhabitat"),
+            ("  un_habitat  ", "unhabitat"),
+            ("Türkiye", "turkiye"),
+            ("TÜRKIYE", "turkiye"),
+            ("Turkiye", "turkiye"),
+            ("Côte d’Ivoire", "cotedivoire"),
+            ("Children’s", "childrens"),
+            ("Children's", "childrens"),
+            ("UN\tHabitat\n", "unhabitat"),
+            ("UN\r\nHabitat\x0b\x0c", "unhabitat"),
+            ("ＵＮＤＰ", "undp"),
+            ("ｕｎ－ｈａｂｉｔａｔ", "unhabitat"),
+            ("Straße", "strasse"),
+            ("ΣΊΣΥΦΟΣ", "σισυφοσ"),
+            ("A/RES/73/195", "ares73195"),
+            ("13", "13"),
+            ("", ""),
+            ("---", ""),
+            ("\x00\x7f", ""),
+        ],
+    )
+    def test_table(self, text: str, key: str) -> None:
+        """Case, accents, spacing and punctuation fold away; letters and digits stay."""
+        assert normalize(text) == key
+
+    @pytest.mark.parametrize(
+        ("text", "key"),
+        [
+            ("\x01", ""),
+            ("a\x1fb", "ab"),
+            ("\x1b[0m", "0m"),
+            ("un\u200bdp", "undp"),
+            ("un\u00addp", "undp"),
+        ],
+    )
+    def test_control_and_invisible_characters_vanish(self, text: str, key: str) -> None:
+        """Control and invisible characters are neither letters nor digits, so they vanish."""
+        assert normalize(text) == key
+
+    @given(st.text())
+    def test_idempotent(self, text: str) -> None:
+        """Normalizing a key again changes nothing."""
+        key = normalize(text)
+        assert normalize(key) == key
+
+    @given(st.text())
+    def test_only_casefolded_alphanumerics(self, text: str) -> None:
+        """A key holds only letters and digits, already case-folded."""
+        key = normalize(text)
+        assert (all(ch.isalnum() for ch in key), key.casefold()) == (True, key)
+
+    @pytest.mark.parametrize("text", ["ℌ", "Ⅻ", "㎒", "ǅ"])
+    def test_compatibility_characters_fold_fully(self, text: str) -> None:
+        """Characters whose compatibility form is upper case still come out case-folded."""
+        key = normalize(text)
+        assert (normalize(key), key.casefold()) == (key, key)
+
+
+class TestBigrams:
+    """bigrams pads the key so that even one letter has pairs."""
+
+    @pytest.mark.parametrize(
+        ("key", "expected"),
+        [("", {"  "}), ("u", {" u", "u "}), ("un", {" u", "un", "n "})],
+    )
+    def test_table(self, key: str, expected: set[str]) -> None:
+        """The pairs of short keys."""
+        assert bigrams(key) == frozenset(expected)
+
+
+_small = st.text(alphabet="abc", max_size=6)
+
+
+class TestEditDistance:
+    """edit_distance is the Levenshtein distance."""
+
+    @pytest.mark.parametrize(
+        ("left", "right", "distance"),
+        [
+            ("", "", 0),
+            ("", "abc", 3),
+            ("undp", "unep", 1),
+            ("mozambik", "mozambique", 3),
+            ("kitten", "sitting", 3),
+            ("flaw", "lawn", 2),
+        ],
+    )
+    def test_table(self, left: str, right: str, distance: int) -> None:
+        """Known distances."""
+        assert edit_distance(left, right) == distance
+
+    @given(st.text(max_size=12), st.text(max_size=12))
+    def test_symmetric(self, left: str, right: str) -> None:
+        """The distance from a to b is the distance from b to a."""
+        assert edit_distance(left, right) == edit_distance(right, left)
+
+    @given(st.text(max_size=12), st.text(max_size=12))
+    def test_zero_iff_equal(self, left: str, right: str) -> None:
+        """The distance is zero exactly when the strings are equal."""
+        assert (edit_distance(left, right) == 0) == (left == right)
+
+    @given(_small, _small, _small)
+    def test_triangle_inequality(self, a: str, b: str, c: str) -> None:
+        """Going through a third string is never shorter."""
+        assert edit_distance(a, c) <= edit_distance(a, b) + edit_distance(b, c)
+
+    @given(st.text(max_size=12), st.text(max_size=12))
+    def test_bounds(self, left: str, right: str) -> None:
+        """The distance lies between the length difference and the longer length."""
+        distance = edit_distance(left, right)
+        assert abs(len(left) - len(right)) <= distance <= max(len(left), len(right))
+
+
+class TestDice:
+    """dice is the Sørensen-Dice similarity of two bigram sets."""
+
+    def test_example(self) -> None:
+        """The documented example."""
+        assert dice(bigrams("mozambik"), bigrams("mozambique")) == 0.7
+
+    @given(st.text(max_size=12), st.text(max_size=12))
+    def test_in_unit_interval(self, left: str, right: str) -> None:
+        """Similarity lies in [0, 1], is symmetric, and is 1 for equal keys."""
+        similarity = dice(bigrams(left), bigrams(right))
+        assert 0.0 <= similarity <= 1.0
+        assert similarity == dice(bigrams(right), bigrams(left))
+        assert dice(bigrams(left), bigrams(left)) == 1.0

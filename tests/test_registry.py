@@ -1,0 +1,477 @@
+"""Tests for `un_migration_network._registry`: forgiving lookups, ranked search, filters."""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any, assert_type
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import un_migration_network as umn
+from strategies import lookup_texts
+from un_migration_network import NetworkLevel, Registry
+from un_migration_network.exceptions import MigrationNetworkError
+
+
+def _words(records: list[str]) -> Registry[str]:
+    """A registry of plain strings, each its own only key."""
+    return Registry(records, keys=lambda record: (record,), kind="word")
+
+
+class TestLookup:
+    """lookup finds a record by any of its natural keys, however it is written."""
+
+    @pytest.mark.parametrize(
+        ("key", "record_id"),
+        [
+            ("iom", "iom"),
+            ("IOM", "iom"),
+            (" i.o.m. ", "iom"),
+            ("International Organization for Migration", "iom"),
+            ("international   ORGANIZATION  for-migration", "iom"),
+            ("UN Migration Agency", "iom"),
+            ("un_migration_agency", "iom"),
+            ("UN-HABITAT", "un-habitat"),
+            ("UN Habitat", "un-habitat"),
+            ("unhabitat", "un-habitat"),
+            ("un-habitat", "un-habitat"),
+            ("United Nations Human Settlements Programme", "un-habitat"),
+            ("United Nations Children’s Fund", "unicef"),
+            ("UNITED NATIONS CHILDRENS FUND", "unicef"),
+            ("OMS", "who"),
+            ("IBRD/IDA", "world-bank"),
+            ("ibrd ida", "world-bank"),
+            ("ONU Mujeres", "un-women"),
+            ("UN\tWomen\n", "un-women"),
+            ("ＵＮＤＰ", "undp"),
+        ],
+    )
+    def test_agency(self, key: str, record_id: str) -> None:
+        """Agencies by id, acronym, name and alias."""
+        assert umn.agencies.lookup(key).id == record_id
+
+    @pytest.mark.parametrize(
+        ("key", "record_id"),
+        [
+            ("mozambique", "mozambique"),
+            ("United Nations Network on Migration in Mozambique", "mozambique"),
+            ("MZ", "mozambique"),
+            ("mz", "mozambique"),
+            ("MOZ", "mozambique"),
+            ("Mozambique", "mozambique"),
+            ("  MOZAMBIQUE ", "mozambique"),
+            (508, "mozambique"),
+            ("508", "mozambique"),
+            ("UN Network for Migration in Mozambique", "mozambique"),
+            ("Türkiye", "turkiye"),
+            ("TURKIYE", "turkiye"),
+            ("TR", "turkiye"),
+            (792, "turkiye"),
+            ("XK", "kosovo"),
+            ("Kosovo (UNSCR 1244)", "kosovo"),
+            ("Asia and the Pacific", "asia-pacific"),
+            ("ASIA-AND-THE-PACIFIC", "asia-pacific"),
+            ("latin-america-caribbean", "latin-america-caribbean"),
+            ("UNNM-LAC", "latin-america-caribbean"),
+            ("UNNM", "global"),
+            ("United Nations Network on Migration", "global"),
+            ("Sierra Leone", "sierra-leone"),
+            ("sierra-leone", "sierra-leone"),
+        ],
+        ids=repr,
+    )
+    def test_network(self, key: str | int, record_id: str) -> None:
+        """Networks by id, name, country codes and name, M49 code, region and alias."""
+        assert umn.networks.lookup(key).id == record_id
+
+    @pytest.mark.parametrize(
+        ("key", "number"),
+        [
+            (13, 13),
+            ("13", 13),
+            (" 13 ", 13),
+            (1, 1),
+            (23, 23),
+            ("Alternatives to detention", 13),
+            ("ALTERNATIVES-TO-DETENTION", 13),
+            (
+                (
+                    "Use migration detention only as a measure of last resort and work towards "
+                    "alternatives"
+                ),
+                13,
+            ),
+            (
+                (
+                    "use immigration detention only as a measure of last resort and work towards "
+                    "alternatives"
+                ),
+                13,
+            ),
+            ("Data", 1),
+            ("save lives", 8),
+        ],
+        ids=repr,
+    )
+    def test_objective(self, key: str | int, number: int) -> None:
+        """Objectives by number (int or str), short label, title and title variant."""
+        assert umn.objectives.lookup(key).number == number
+
+    @pytest.mark.parametrize(
+        ("key", "letter"),
+        [
+            ("a", "a"),
+            ("A", "a"),
+            ("(a)", "a"),
+            ("j", "j"),
+            ("People-centred", "a"),
+            ("people centred", "a"),
+            ("HUMAN RIGHTS", "f"),
+            ("Whole-of-society approach", "j"),
+        ],
+    )
+    def test_principle(self, key: str, letter: str) -> None:
+        """Guiding principles by letter and name."""
+        assert umn.principles.lookup(key).letter == letter
+
+    def test_spellings_give_the_same_object(self) -> None:
+        """Two spellings of one key give the very same record."""
+        assert umn.agencies.lookup("UN Habitat") is umn.agencies.lookup("UN-HABITAT")
+
+    @pytest.mark.parametrize(
+        "registry",
+        ["agencies", "networks", "objectives", "principles"],
+    )
+    def test_every_record_by_its_primary_key(self, dataset: umn.Dataset, registry: str) -> None:
+        """Every record is found by its id (number, letter) as the very same object."""
+        records: Registry[object] = getattr(dataset, registry)
+        for record in records:
+            key = getattr(record, "id", None) or getattr(record, "number", None)
+            key = key or getattr(record, "letter", None)
+            assert records.lookup(key) is record
+
+    @given(st.data())
+    def test_any_record_by_any_key(self, data: st.DataObject) -> None:
+        """Any record is found by any of its keys, in any case, as the very same object."""
+        dataset = umn.load()
+        registries: list[Registry[Any]] = [
+            dataset.agencies,
+            dataset.networks,
+            dataset.objectives,
+            dataset.principles,
+        ]
+        registry = data.draw(st.sampled_from(registries))
+        record = data.draw(st.sampled_from(list(registry)))
+        keys = [
+            str(value)
+            for name in ("id", "number", "letter", "acronym", "name", "short_label", "title")
+            if (value := getattr(record, name, None)) is not None
+        ]
+        key = data.draw(st.sampled_from(keys))
+        key = data.draw(st.sampled_from([key, key.upper(), key.lower(), f"  {key}  "]))
+        assert registry.lookup(key) is record
+
+
+class TestMiss:
+    """A miss raises NotFoundError with the closest keys."""
+
+    def test_mozambik(self) -> None:
+        """A misspelt country suggests the right one first, in the message too."""
+        with pytest.raises(umn.NotFoundError) as caught:
+            umn.networks.lookup("Mozambik")
+        error = caught.value
+        assert (error.query, error.suggestions[0]) == ("Mozambik", "Mozambique")
+        assert "did you mean 'Mozambique'" in str(error)
+        assert str(error).startswith("no network matches 'Mozambik'")
+
+    def test_error_types(self) -> None:
+        """NotFoundError is a LookupError and the library's base error."""
+        with pytest.raises(umn.NotFoundError) as caught:
+            umn.agencies.lookup("no such thing at all")
+        assert isinstance(caught.value, LookupError)
+        assert isinstance(caught.value, MigrationNetworkError)
+        assert umn.MigrationNetworkError is MigrationNetworkError
+
+    def test_no_suggestions(self) -> None:
+        """Nonsense has no suggestions, and the message offers none."""
+        with pytest.raises(umn.NotFoundError) as caught:
+            umn.agencies.lookup("qqqqzzzzxxxx")
+        assert (caught.value.suggestions, str(caught.value)) == (
+            (),
+            "no agency matches 'qqqqzzzzxxxx'",
+        )
+
+    def test_pickles(self) -> None:
+        """A NotFoundError survives pickling with its query, suggestions and message."""
+        with pytest.raises(umn.NotFoundError) as caught:
+            umn.networks.lookup("Mozambik")
+        error = caught.value
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own bytes
+        assert (type(copy), copy.query, copy.suggestions, str(copy), copy.args) == (
+            umn.NotFoundError,
+            error.query,
+            error.suggestions,
+            str(error),
+            error.args,
+        )
+
+    @pytest.mark.parametrize(
+        "key",
+        [
+            None,
+            1.5,
+            True,
+            False,
+            b"iom",
+            object(),
+            ("iom",),
+            ["iom"],
+            -13,
+            0,
+            pytest.param(10**5000, id="int-of-5001-digits"),
+        ],
+    )
+    def test_keys_of_other_types(self, key: object) -> None:
+        """Keys that are not str or int (or name nothing) miss quietly everywhere."""
+        registry = umn.objectives
+        with pytest.raises(umn.NotFoundError) as caught:
+            registry.lookup(key)
+        assert (caught.value.query is key, registry.get(key), key in registry) == (
+            True,
+            None,
+            False,
+        )
+
+    def test_get(self) -> None:
+        """Get returns the record, or None, or the default given."""
+        iom = umn.agencies.lookup("iom")
+        assert (
+            umn.agencies.get("IOM"),
+            umn.agencies.get("nothing"),
+            umn.agencies.get("nothing", iom),
+        ) == (iom, None, iom)
+
+    @settings(max_examples=300)
+    @given(lookup_texts)
+    def test_any_text(self, text: str) -> None:
+        """No text makes lookup raise anything but NotFoundError, or the others raise at all."""
+        for registry in (umn.agencies, umn.networks, umn.objectives, umn.principles):
+            found = registry.get(text)
+            assert (text in registry) == (found is not None)
+            if found is None:
+                with pytest.raises(umn.NotFoundError) as caught:
+                    registry.lookup(text)
+                assert caught.value.query == text
+            else:
+                assert registry.lookup(text) is found
+            results = registry.search(text, limit=3)
+            assert len(results) <= 3
+            if found is not None:
+                assert results[0] is found
+
+
+class TestSearch:
+    """search ranks exact keys, then prefixes, then substrings, then near misses."""
+
+    def test_ranking(self) -> None:
+        """Exact beats prefix beats substring beats fuzzy; nonsense matches nothing."""
+        words = _words(["alpah", "betalpha", "alphabet", "alpha", "zzz"])
+        assert words.search("alpha", limit=10) == ["alpha", "alphabet", "betalpha", "alpah"]
+
+    def test_scores(self) -> None:
+        """matches() gives each record's score and the key that matched."""
+        words = _words(["alpha", "alphabet", "betalpha", "alpah", "xb"])
+        found = {match.key: match.score for match in words.matches("alpha", limit=10)}
+        assert found == {
+            "alpha": pytest.approx(4.0),
+            "alphabet": pytest.approx(3 + 5 / 8),
+            "betalpha": pytest.approx(2 + 5 / 8),
+            "alpah": pytest.approx(0.5),
+        }
+
+    def test_short_key_one_edit_away(self) -> None:
+        """A short key one edit away still matches, though it shares few letter pairs."""
+        words = _words(["xb", "qqqq"])
+        [match] = words.matches("ab")
+        assert (match.key, round(match.score, 6)) == ("xb", 0.5)
+
+    def test_ties_keep_data_order(self) -> None:
+        """Records that score the same come in the data's order."""
+        words = _words(["abcx", "abcy", "abcz"])
+        assert words.search("abc") == ["abcx", "abcy", "abcz"]
+
+    def test_best_key_of_a_record_counts(self) -> None:
+        """A record with several matching keys appears once, with its best key."""
+        matches = umn.agencies.matches("IOM", limit=10)
+        iom = [match for match in matches if match.record.id == "iom"]
+        [match] = iom
+        assert (match.key, round(match.score, 6)) == ("IOM", 4.0)
+
+    @pytest.mark.parametrize(
+        ("registry", "query", "first"),
+        [
+            ("agencies", "unicef", "unicef"),
+            ("agencies", "unisef", "unicef"),
+            ("agencies", "UN Habitat", "un-habitat"),
+            ("agencies", "unh", "unhcr"),
+            ("networks", "mozambik", "mozambique"),
+            ("networks", "Turkey", "turkiye"),
+            ("objectives", "detention", 13),
+            ("principles", "child", "h"),
+        ],
+    )
+    def test_first_result(
+        self, dataset: umn.Dataset, registry: str, query: str, first: str | int
+    ) -> None:
+        """Typical queries put the intended record first."""
+        records: Registry[object] = getattr(dataset, registry)
+        assert records.search(query)[0] is records.lookup(first)
+
+    @pytest.mark.parametrize("query", ["qqqqzzzzxxxx", "", "   ", "---", "!?"])
+    def test_nothing(self, query: str) -> None:
+        """Nonsense and empty queries give []."""
+        assert umn.agencies.search(query) == []
+
+    @pytest.mark.parametrize(("limit", "count"), [(-1, 0), (0, 0), (1, 1), (2, 2), (5, 5)])
+    def test_limit(self, limit: int, count: int) -> None:
+        """Limit caps the results; zero or less gives []."""
+        assert len(umn.agencies.search("united nations", limit=limit)) == count
+
+    def test_default_limit(self) -> None:
+        """Five results by default."""
+        assert len(umn.agencies.search("united nations")) == 5
+
+    def test_not_text(self) -> None:
+        """A query that is not text gives [] rather than an error."""
+        assert umn.agencies.search(13) == []  # type: ignore[arg-type]
+
+    def test_suggest(self) -> None:
+        """Suggest gives the matching keys as the data writes them."""
+        assert umn.networks.suggest("Mozambik")[0] == "Mozambique"
+
+
+class TestCollection:
+    """len, iteration, membership, filter, equality and repr."""
+
+    @pytest.mark.parametrize(
+        ("registry", "count"),
+        [("agencies", 49), ("networks", 33), ("objectives", 23), ("principles", 10)],
+    )
+    def test_len(self, dataset: umn.Dataset, registry: str, count: int) -> None:
+        """The bundled registries hold the bundled records."""
+        assert len(getattr(dataset, registry)) == count
+
+    @pytest.mark.parametrize(
+        ("registry", "field"),
+        [
+            ("agencies", "id"),
+            ("networks", "id"),
+            ("objectives", "number"),
+            ("principles", "letter"),
+        ],
+    )
+    def test_iteration_order(
+        self, dataset: umn.Dataset, document: dict[str, object], registry: str, field: str
+    ) -> None:
+        """Iteration follows the order of the data document."""
+        raw = document[registry]
+        assert isinstance(raw, list)
+        records: Registry[object] = getattr(dataset, registry)
+        assert [getattr(r, field) for r in records] == [item[field] for item in raw]
+
+    def test_contains(self, dataset: umn.Dataset) -> None:
+        """`in` takes keys and records; a record of another registry is not in."""
+        iom = dataset.agencies.lookup("iom")
+        mozambique = dataset.networks.lookup("mozambique")
+        assert (
+            "UNDP" in dataset.agencies,
+            "un habitat" in dataset.agencies,
+            13 in dataset.objectives,
+            "13" in dataset.objectives,
+            24 in dataset.objectives,
+            iom in dataset.agencies,
+            mozambique in dataset.agencies,
+            "nothing" in dataset.agencies,
+        ) == (True, True, True, True, False, True, False, False)
+
+    def test_filter_by_field(self, dataset: umn.Dataset) -> None:
+        """filter(level=...) keeps the records whose field equals the value, in order."""
+        regional = dataset.networks.filter(level=NetworkLevel.REGIONAL)
+        expected = [n for n in dataset.networks if n.level is NetworkLevel.REGIONAL]
+        assert (list(regional), len(dataset.networks.filter(level=NetworkLevel.GLOBAL))) == (
+            expected,
+            1,
+        )
+        assert len(expected) == 5
+
+    def test_filter_by_predicate(self, dataset: umn.Dataset) -> None:
+        """filter(predicate) keeps the records that pass, and looks up like any registry."""
+        launched = dataset.networks.filter(
+            lambda n: n.launched is not None, level=NetworkLevel.COUNTRY
+        )
+        mozambique = dataset.networks.lookup("MZ")
+        assert (launched.lookup("MZ") is mozambique, launched.get("global"), launched.kind) == (
+            True,
+            None,
+            "network",
+        )
+        assert all(n.launched is not None and n.level is NetworkLevel.COUNTRY for n in launched)
+
+    def test_filter_unknown_field(self, dataset: umn.Dataset) -> None:
+        """A field no record has matches nothing."""
+        assert len(dataset.networks.filter(no_such_field=1)) == 0
+
+    def test_equality_and_hash(self, dataset: umn.Dataset) -> None:
+        """Registries compare by their records and are unhashable."""
+        same = dataset.networks.filter()
+        assert (same == dataset.networks, same is dataset.networks) == (True, False)
+        assert (dataset.networks == dataset.agencies, dataset.networks == 1) == (False, False)
+        with pytest.raises(TypeError):
+            hash(dataset.networks)
+
+    def test_repr(self, dataset: umn.Dataset) -> None:
+        """The repr says how many records of which kind."""
+        assert repr(dataset.principles) == "<Registry of 10 guiding principle records>"
+
+
+class TestConstruction:
+    """A key may name only one record."""
+
+    def test_duplicate_key(self) -> None:
+        """Two records sharing a folded key raise DataError naming both paths."""
+        with pytest.raises(umn.DataError) as caught:
+            Registry(
+                ["UN Habitat", "other", "un-habitat"],
+                keys=lambda record: (record,),
+                path="$.agencies",
+            )
+        [problem] = caught.value.problems
+        assert (problem.code, problem.path) == ("duplicate-key", "$.agencies[2]")
+        assert "$.agencies[0]" in problem.message
+
+    def test_repeated_key_of_one_record(self) -> None:
+        """One record giving the same key twice, or empty keys, is fine."""
+        words = Registry(["UN-Habitat"], keys=lambda r: (r, r.upper(), None, "--", ""))
+        assert list(words) == ["UN-Habitat"]
+
+
+class TestTypes:
+    """The public registries' return types, pinned for type checkers."""
+
+    def test_return_types(self) -> None:
+        """lookup, get and search return the registry's record type."""
+        assert_type(umn.agencies.lookup("iom"), umn.Agency)
+        assert_type(umn.agencies.get("iom"), umn.Agency | None)
+        assert_type(umn.agencies.search("iom"), list[umn.Agency])
+        assert_type(umn.networks.lookup("MZ"), umn.Network)
+        assert_type(umn.objectives.lookup(13), umn.Objective)
+        assert_type(umn.principles.lookup("a"), umn.GuidingPrinciple)
+        assert_type(umn.load().agencies, Registry[umn.Agency])
+        assert_type(umn.executive_committee, umn.ExecutiveCommittee)
+        assert_type(umn.compact, umn.Compact)
+        assert isinstance(umn.agencies.lookup("iom"), umn.Agency)
+        assert isinstance(umn.networks.lookup("MZ"), umn.Network)
+        assert isinstance(umn.objectives.lookup(13), umn.Objective)
+        assert isinstance(umn.principles.lookup("a"), umn.GuidingPrinciple)
