@@ -111,7 +111,14 @@ _HOMES = {
     "MigrationNetworkError": "exceptions",
     "NotFoundError": "exceptions",
 }
-_FROM_DATASET = ("agencies", "networks", "objectives", "principles", "executive_committee", "compact")
+_FROM_DATASET = (
+    "agencies",
+    "networks",
+    "objectives",
+    "principles",
+    "executive_committee",
+    "compact",
+)
 
 
 def __getattr__(name: str) -> Any:

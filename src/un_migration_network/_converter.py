@@ -1,10 +1,11 @@
-"""The one cattrs converter: JSON document in, records out, and back; every error with its JSON path."""
+"""The one cattrs converter: JSON in, records out, and back; every error with its JSON path."""
 
 from __future__ import annotations
 
 import contextvars
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, get_args, get_origin
@@ -48,10 +49,6 @@ class _DependentError(ValueError):
     """A reference to a record that itself failed: reported once, at that record."""
 
 
-# Ids of records that failed to structure, so that references to them stay quiet.
-_FAILED = object
-
-
 @attrs.frozen
 class Document:
     """Everything a JSON document holds, structured, before it is indexed."""
@@ -68,9 +65,36 @@ class Document:
     observations: tuple[Observation, ...] = ()
 
 
-# The tables that references (source ids, agency ids) resolve against while a
-# document is being structured.  A context variable keeps concurrent loads apart.
-_TABLES: contextvars.ContextVar[dict[type, dict[str, Any]]] = contextvars.ContextVar("tables")
+@attrs.define
+class _References:
+    """What references (source ids, agency ids) resolve against while a document is structured.
+
+    A reference to a record that failed, or into an array that is missing or not an array,
+    stays quiet: the problem is reported once, where it is.
+    """
+
+    found: dict[type, dict[str, Any]] = attrs.Factory(dict)
+    failed: set[str] = attrs.Factory(set)
+    unusable: set[type] = attrs.Factory(set)
+
+    def add(self, cl: type, records: tuple[Any, ...], raw: object) -> None:
+        """Record the structured *records* of one kind and the ids of its raw array."""
+        table: dict[str, Any] = {}
+        for record in records:
+            table.setdefault(record.id, record)  # the first of a duplicated id wins
+        self.found[cl] = table
+        if isinstance(raw, list | tuple):
+            self.failed.update(
+                item["id"]
+                for item in raw
+                if isinstance(item, Mapping) and isinstance(item.get("id"), str)
+            )
+        else:
+            self.unusable.add(cl)
+
+
+# A context variable keeps concurrent loads apart.
+_REFERENCES: contextvars.ContextVar[_References] = contextvars.ContextVar("references")
 
 
 def _type_name(cl: Any) -> str:
@@ -140,13 +164,12 @@ def _unstructure_span(span: DateSpan) -> object:
 
 
 def _structure_enum(cl: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    allowed = [member.value for member in cl]
+    by_value = {member.value: member for member in cl}
 
     def hook(value: object, _: type) -> enum.Enum:
-        for member in cl:
-            if member.value == value:
-                return member
-        choices = ", ".join(repr(v) for v in allowed)
+        if isinstance(value, str) and value in by_value:
+            return by_value[value]
+        choices = ", ".join(repr(v) for v in by_value)
         msg = f"expected one of {choices}, got {_show(value)}"
         raise _InvalidError(msg, "bad-value")
 
@@ -160,10 +183,10 @@ def _structure_reference(cl: type[T]) -> Callable[[object, type], T]:
         if not isinstance(value, str):
             msg = f"expected the id of {_article(noun)} {noun} (a string), got {_json_type(value)}"
             raise _InvalidError(msg)
-        tables = _TABLES.get({})
-        found = tables.get(cl, {}).get(value)
+        references = _REFERENCES.get(_References())
+        found = references.found.get(cl, {}).get(value)
         if found is None:
-            if value in tables.get(_FAILED, {}):
+            if value in references.failed or cl in references.unusable:
                 raise _DependentError(value)
             msg = f"no {noun} has the id {value!r}"
             raise _InvalidError(msg, "dangling-reference")
@@ -237,7 +260,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
     )
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, lambda cl: _structure_tuple(cl, converter))
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda cl: _structure_tuple(cl, converter)
+    )
     # Records cite sources and agencies by id: structure a reference by looking it up,
     # unstructure it back to the id.
     for cited in (Source, Agency):
@@ -254,8 +279,13 @@ _CONVERTER = _make_converter()
 _SPAN_FROM_DICT = _structure_attrs(DateSpan, _CONVERTER)
 _SOURCE_FROM_DICT = _structure_attrs(Source, _CONVERTER)
 _AGENCY_FROM_DICT = _structure_attrs(Agency, _CONVERTER)
-_SOURCE_TO_DICT = make_dict_unstructure_fn(Source, _CONVERTER)
-_AGENCY_TO_DICT = make_dict_unstructure_fn(Agency, _CONVERTER)
+
+
+@functools.cache
+def _to_dict(cl: type[Source | Agency]) -> Callable[[Any], dict[str, Any]]:
+    """The full form of a record that others cite by id; made on first export, not on load."""
+    return make_dict_unstructure_fn(cl, _CONVERTER)
+
 
 _REQUIRED = (
     "as_of",
@@ -282,12 +312,16 @@ def structure_document(data: object, *, origin: str | None = None) -> Document:
         )
         raise DataError([problem], origin=origin)
     problems = [
-        DataProblem(f"$.{key}" if isinstance(key, str) else "$", f"unknown key {key!r}", "unknown-key")
+        DataProblem(
+            f"$.{key}" if isinstance(key, str) else "$", f"unknown key {key!r}", "unknown-key"
+        )
         for key in data
         if key not in _REQUIRED + _OPTIONAL
     ]
     problems.extend(
-        DataProblem("$", f"required key {key!r} is missing", "missing-key") for key in _REQUIRED if key not in data
+        DataProblem("$", f"required key {key!r} is missing", "missing-key")
+        for key in _REQUIRED
+        if key not in data
     )
     parts: dict[str, Any] = {}
 
@@ -302,16 +336,18 @@ def structure_document(data: object, *, origin: str | None = None) -> Document:
         except Exception as exc:  # noqa: BLE001 - every structuring error becomes a problem
             problems.extend(_problems(exc, f"$.{key}"))
 
-    tables: dict[type, dict[str, Any]] = {}
-    token = _TABLES.set(tables)
+    references = _References()
+    token = _REFERENCES.set(references)
     try:
         part("as_of", dt.date)
-        part("sources", Source, _SOURCE_FROM_DICT)
-        tables[Source] = _index(parts.get("sources", ()), "sources", problems)
-        tables[_FAILED] = _failed_ids(data.get("sources"))
-        part("agencies", Agency, _AGENCY_FROM_DICT)
-        tables[Agency] = _index(parts.get("agencies", ()), "agencies", problems)
-        tables[_FAILED] |= _failed_ids(data.get("agencies"))
+        for key, cl, hook in (
+            ("sources", Source, _SOURCE_FROM_DICT),
+            ("agencies", Agency, _AGENCY_FROM_DICT),
+        ):
+            part(key, cl, hook)
+            records = parts.get(key, ())
+            _check_ids(records, key, problems)
+            references.add(cl, records, data.get(key))
         part("networks", tuple[Network, ...])
         part("executive_committee", ExecutiveCommittee)
         part("objectives", tuple[Objective, ...])
@@ -320,7 +356,7 @@ def structure_document(data: object, *, origin: str | None = None) -> Document:
         part("events", tuple[Event, ...])
         part("observations", tuple[Observation, ...])
     finally:
-        _TABLES.reset(token)
+        _REFERENCES.reset(token)
     if problems:
         raise DataError(problems, origin=origin)
     return Document(**parts)
@@ -348,28 +384,16 @@ def _each(value: object, hook: Callable[[object, type], T], kind: type[T], key: 
     return out
 
 
-def _failed_ids(raw: object) -> dict[str, Any]:
-    """The ids of the raw records in an array, whether or not they structured."""
-    if not isinstance(raw, list | tuple):
-        return {}
-    return {
-        item["id"]: None
-        for item in raw
-        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
-    }
-
-
-def _index(records: tuple[Any, ...], key: str, problems: list[DataProblem]) -> dict[str, Any]:
-    table: dict[str, Any] = {}
+def _check_ids(records: tuple[Any, ...], key: str, problems: list[DataProblem]) -> None:
+    seen: set[str] = set()
     for index, record in enumerate(records):
-        if record.id in table:
+        if record.id in seen:
             problems.append(
                 DataProblem(
                     f"$.{key}[{index}].id", f"the id {record.id!r} is used twice", "duplicate-id"
                 )
             )
-        table.setdefault(record.id, record)
-    return table
+        seen.add(record.id)
 
 
 def _problems(exc: BaseException, path: str) -> list[DataProblem]:
@@ -404,8 +428,8 @@ def unstructure_document(document: Document) -> dict[str, Any]:
     """Turn records back into the canonical JSON document (references become ids)."""
     return {
         "as_of": document.as_of.isoformat(),
-        "sources": [_SOURCE_TO_DICT(s) for s in document.sources],
-        "agencies": [_AGENCY_TO_DICT(a) for a in document.agencies],
+        "sources": [_to_dict(Source)(s) for s in document.sources],
+        "agencies": [_to_dict(Agency)(a) for a in document.agencies],
         "networks": _CONVERTER.unstructure(document.networks, tuple[Network, ...]),
         "executive_committee": _CONVERTER.unstructure(document.executive_committee),
         "objectives": _CONVERTER.unstructure(document.objectives, tuple[Objective, ...]),
@@ -419,7 +443,7 @@ def unstructure_document(document: Document) -> dict[str, Any]:
 def unstructure_record(record: object) -> dict[str, Any]:
     """One record as the canonical document writes it (its references as ids)."""
     if isinstance(record, Source):
-        return _SOURCE_TO_DICT(record)
+        return _to_dict(Source)(record)
     if isinstance(record, Agency):
-        return _AGENCY_TO_DICT(record)
+        return _to_dict(Agency)(record)
     return _CONVERTER.unstructure(record)  # type: ignore[no-any-return]

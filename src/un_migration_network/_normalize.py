@@ -24,7 +24,7 @@ def normalize(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return folded.translate(_ASCII_DROP)
-    # Compatibility forms ("ℌ", "㎒") decompose into letters that fold again, so repeat
+    # Compatibility forms (U+210C, U+3392) decompose into letters that fold again, so repeat
     # until nothing changes: normalizing a key gives the key back.
     for _ in range(_MAX_ROUNDS):
         decomposed = unicodedata.normalize("NFKD", folded)
@@ -67,8 +67,6 @@ def edit_distance(left: str, right: str) -> int:
     for i, lch in enumerate(left, 1):
         current = [i]
         for j, rch in enumerate(right, 1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (lch != rch))
-            )
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (lch != rch)))
         previous = current
     return previous[-1]

@@ -30,6 +30,7 @@ class Match(NamedTuple, Generic[T]):
     key: str
     record: T
 
+
 KeyFunction = Callable[[Any], Iterable[str | int | None]]
 
 # A fuzzy candidate must share this much of its letter pairs with the query ...
@@ -190,8 +191,10 @@ class Registry(Generic[T]):
                 best[slot] = ranked
         return heapq.nlargest(limit, best.values(), key=lambda match: match.score)
 
-    def filter(self, predicate: Callable[[T], bool] | None = None, /, **fields: object) -> Registry[T]:
-        """Return a registry of the records that pass *predicate* and whose *fields* equal the values given.
+    def filter(
+        self, predicate: Callable[[T], bool] | None = None, /, **fields: object
+    ) -> Registry[T]:
+        """Return a registry of the records that pass *predicate* and have the *fields* given.
 
         >>> import un_migration_network as umn
         >>> from un_migration_network import NetworkLevel

@@ -208,27 +208,32 @@ def _countries(ds: Dataset) -> Iterator[Problem]:
         if country is None:
             if network.level is NetworkLevel.COUNTRY:
                 yield _error(
-                    "missing-country", network.id, "a country network names no country",
+                    "missing-country",
+                    network.id,
+                    "a country network names no country",
                     network.sources,
                 )
             continue
         code = country.alpha2
         if not _ALPHA2.fullmatch(code):
             yield _error(
-                "bad-country-code", network.id,
+                "bad-country-code",
+                network.id,
                 f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)",
                 network.sources,
             )
         elif (code in _USER_ASSIGNED) != country.is_code_user_assigned:
             expected = "is user-assigned" if code in _USER_ASSIGNED else "is an official code"
             yield _error(
-                "bad-country-code", network.id,
+                "bad-country-code",
+                network.id,
                 f"{code!r} {expected}, but the record says otherwise",
                 network.sources,
             )
         if country.alpha3 is not None and not _ALPHA3.fullmatch(country.alpha3):
             yield _error(
-                "bad-country-code", network.id,
+                "bad-country-code",
+                network.id,
                 f"{country.alpha3!r} is not an ISO 3166-1 alpha-3 code (three capital letters)",
                 network.sources,
             )
@@ -238,7 +243,8 @@ def _objectives(ds: Dataset) -> Iterator[Problem]:
     numbers = sorted(o.number for o in ds.objectives)
     if numbers != list(_OBJECTIVES):
         yield _error(
-            "objective-numbering", _COMPACT_ID,
+            "objective-numbering",
+            _COMPACT_ID,
             f"the objectives must be numbered 1 to 23 once each, found {numbers}",
         )
     for objective in ds.objectives:
@@ -246,14 +252,16 @@ def _objectives(ds: Dataset) -> Iterator[Problem]:
         expected = objective.number + _FIRST_PARAGRAPH
         if objective.paragraph != expected:
             yield _error(
-                "objective-paragraph", subject,
+                "objective-paragraph",
+                subject,
                 f"objective {objective.number} is set out in paragraph {expected}, "
                 f"not {objective.paragraph}",
                 objective.sources,
             )
         if objective.round_table is not None and objective.round_table not in _ROUND_TABLES:
             yield _error(
-                "bad-round-table", subject,
+                "bad-round-table",
+                subject,
                 f"the IMRF has round tables 1 to 4, not {objective.round_table}",
                 objective.sources,
             )
@@ -263,7 +271,8 @@ def _principles(ds: Dataset) -> Iterator[Problem]:
     letters = sorted(p.letter for p in ds.principles)
     if letters != list(_PRINCIPLES):
         yield _error(
-            "principle-lettering", _COMPACT_ID,
+            "principle-lettering",
+            _COMPACT_ID,
             f"the guiding principles must be lettered a to j once each, found {letters}",
         )
 
@@ -291,7 +300,8 @@ def _spans(ds: Dataset) -> Iterator[Problem]:
     for subject, what, span in _dated(ds):
         if span is not None and span.earliest > span.latest:
             yield _error(
-                "reversed-span", subject,
+                "reversed-span",
+                subject,
                 f"the {what} date runs backwards: {span.earliest} is after {span.latest}",
             )
 
@@ -310,7 +320,8 @@ def _launches(ds: Dataset) -> Iterator[Problem]:
             continue
         if other.launched.latest < decided:
             yield _error(
-                "launch-before-decision", other.id,
+                "launch-before-decision",
+                other.id,
                 f"launched {other.launched}, before the Network was decided on {decided}",
                 other.sources,
             )
@@ -323,7 +334,8 @@ def _committee(ds: Dataset) -> Iterator[Problem]:
     for membership in committee.memberships:
         if membership.agency not in members:
             yield _error(
-                "committee-not-member", membership.agency.id,
+                "committee-not-member",
+                membership.agency.id,
                 f"{membership.agency.acronym} sits on the Executive Committee but is not "
                 "listed as a member of the global Network",
                 membership.sources,
@@ -334,7 +346,8 @@ def _committee(ds: Dataset) -> Iterator[Problem]:
         named = set(snapshot.members)
         if (snapshot.is_complete and held != named) or not named <= held:
             yield _warning(
-                "committee-snapshot", "executive-committee",
+                "committee-snapshot",
+                "executive-committee",
                 f"the member list of {snapshot.as_of} names "
                 f"{', '.join(sorted(a.acronym for a in named))}, but the seats held then are "
                 f"{', '.join(sorted(a.acronym for a in held))}",
@@ -351,7 +364,8 @@ def _subjects(ds: Dataset) -> Iterator[Problem]:
         seen.add(item.id)
         if item.subject not in known:
             yield _error(
-                "dangling-reference", item.id,
+                "dangling-reference",
+                item.id,
                 f"no network or agency has the id {item.subject!r}",
                 item.sources,
             )
@@ -361,7 +375,8 @@ def _observations(ds: Dataset) -> Iterator[Problem]:
     for observation in ds.observations:
         if observation.as_of.earliest > ds.as_of:
             yield _error(
-                "future-observation", observation.id,
+                "future-observation",
+                observation.id,
                 f"the figure is dated {observation.as_of}, after the data's as-of date {ds.as_of}",
                 observation.sources,
             )
@@ -383,7 +398,8 @@ def _observations(ds: Dataset) -> Iterator[Problem]:
             and observation.value != regional
         ):
             yield _warning(
-                "count-mismatch", observation.id,
+                "count-mismatch",
+                observation.id,
                 f"{observation.value} regional networks reported as of {observation.as_of}, "
                 f"but {regional} are named in the data",
                 observation.sources,
@@ -407,7 +423,8 @@ def _explain_conflated(ds: Dataset, ids: set[str]) -> Iterator[Problem]:
     for observation in ds.observations:
         if observation.id in ids:
             yield _warning(
-                "conflated-figure", observation.id,
+                "conflated-figure",
+                observation.id,
                 f"{observation.value} States adopting the Compact on {observation.as_of} is "
                 f"the General Assembly's vote in favour of {compact.resolution} on "
                 f"{compact.endorsed}, not a count of States adopting it at {compact.adopted_at}",
@@ -432,7 +449,8 @@ def _disagreements(subject: str, quantity: Quantity, group: list[Observation]) -
         reported.update(o.id for o in involved)
         values = " vs ".join(str(v) for v in sorted({o.value for o in involved}))
         yield _warning(
-            "conflicting-figures", subject,
+            "conflicting-figures",
+            subject,
             f"sources give different figures for {quantity.value} as of {first.as_of}: {values}",
             [s for o in involved for s in o.sources],
         )
@@ -446,13 +464,15 @@ def _members(ds: Dataset) -> Iterator[Problem]:
             continue
         if network.is_membership_complete or declared < listed:
             yield _warning(
-                "declared-count-mismatch", network.id,
+                "declared-count-mismatch",
+                network.id,
                 f"the sources declare {declared} members but list {listed}",
                 network.sources,
             )
         else:
             yield _warning(
-                "incomplete-list", network.id,
+                "incomplete-list",
+                network.id,
                 f"{declared} members are declared; the {listed} listed are those the sources "
                 "evidence, and the list is incomplete",
                 network.sources,
@@ -463,7 +483,8 @@ def _wordings(ds: Dataset) -> Iterator[Problem]:
     for objective in ds.objectives:
         for variant in objective.title_variants:
             yield _warning(
-                "title-variant", f"objective-{objective.number}",
+                "title-variant",
+                f"objective-{objective.number}",
                 f"official texts word the title two ways: {objective.title!r} and {variant!r}",
                 objective.sources,
             )
@@ -475,7 +496,8 @@ def _event_dates(ds: Dataset) -> Iterator[Problem]:
         other = first.setdefault((event.subject, event.kind.value, event.name), event)
         if other.date.latest < event.date.earliest or event.date.latest < other.date.earliest:
             yield _warning(
-                "conflicting-dates", event.id,
+                "conflicting-dates",
+                event.id,
                 f"two dates for one event ({event.name}): {other.date} and {event.date}",
                 (*other.sources, *event.sources),
             )

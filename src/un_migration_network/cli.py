@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
-    from un_migration_network._models import DateSpan, Source
+    from un_migration_network._models import (
+        Agency,
+        Compact,
+        DateSpan,
+        ExecutiveCommittee,
+        GuidingPrinciple,
+        Network,
+        Objective,
+    )
     from un_migration_network._registry import Registry
     from un_migration_network._validation import ValidationReport
 
@@ -46,8 +54,10 @@ def _version() -> str:
 
 
 class _VersionAction(argparse.Action):
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and the data's as-of date")
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, help="show the version and the data's as-of date"
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
         print(_version())
@@ -81,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
         "and the Global Compact for Migration.",
     )
     parser.add_argument("--version", action=_VersionAction)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
@@ -92,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("query", metavar="QUERY", type=_query)
     search = command("search", "rank the records that best match QUERY")
     search.add_argument("query", metavar="QUERY", type=_query)
-    search.add_argument("--limit", type=_positive, default=10, help="at most this many (default 10)")
+    search.add_argument(
+        "--limit", type=_positive, default=10, help="at most this many (default 10)"
+    )
     listing = command("list", "list the records of one kind")
     listing.add_argument("kind", choices=KINDS, metavar="{" + ",".join(KINDS) + "}")
     listing.add_argument("--level", choices=("global", "regional", "country"), help="networks only")
@@ -166,7 +180,9 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         from un_migration_network._converter import unstructure_record  # noqa: PLC0415
 
-        _dump({"kind": kind, "record": unstructure_record(record), "as_of": ds.as_of.isoformat()}, out)
+        _dump(
+            {"kind": kind, "record": unstructure_record(record), "as_of": ds.as_of.isoformat()}, out
+        )
         return 0
     lines = _describe(record)
     lines.append("")
@@ -175,92 +191,108 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _describe(record: object) -> list[str]:
+_Rows = list[tuple[str, str]]
+
+
+def _network_rows(record: Network) -> tuple[str, _Rows]:
+    rows: _Rows = [("id", record.id), ("level", record.level.value)]
+    country = record.country
+    if country is not None:
+        m49 = f"M49 {country.m49}" if country.m49 is not None else None
+        codes = ", ".join(x for x in (country.alpha2, country.alpha3, m49) if x)
+        note = " (user-assigned code)" if country.is_code_user_assigned else ""
+        where = f" - {country.region} / {country.sub_region}" if country.region else ""
+        rows.append(("country", f"{country.name} ({codes}){note}{where}"))
+    rows += [("region", record.region or ""), ("decided", _span(record.decided, blank=True))]
+    rows.append(("launched", _span(record.launched)))
+    count = f"{len(record.members)} listed"
+    if record.declared_member_count is not None:
+        count += f", {record.declared_member_count} declared"
+    if not record.is_membership_complete:
+        count += " (list incomplete)"
+    rows += [("members", count), ("", ", ".join(a.acronym for a in record.members))]
+    coordinator = record.coordinator.acronym if record.coordinator is not None else ""
+    rows += [("coordinator", coordinator), ("also", "; ".join(record.aliases))]
+    return record.name, rows
+
+
+def _agency_rows(record: Agency) -> tuple[str, _Rows]:
+    rows: _Rows = [("id", record.id), ("kind", record.kind.value)]
+    rows += [("website", record.website or "-"), ("based in", record.headquarters or "-")]
+    rows.append(("also", "; ".join(record.aliases)))
+    return f"{record.acronym}: {record.name}", rows
+
+
+def _objective_rows(record: Objective) -> tuple[str, _Rows]:
+    inferred = " (inferred)" if record.is_paragraph_inferred else ""
+    rounds = "-" if record.round_table is None else f"round table {record.round_table}"
+    rows: _Rows = [
+        ("label", record.short_label),
+        ("paragraph", f"{record.paragraph}{inferred}"),
+        ("IMRF", rounds),
+    ]
+    rows.extend(("variant", v) for v in record.title_variants)
+    return f"Objective {record.number}: {record.title}", rows
+
+
+def _principle_rows(record: GuidingPrinciple) -> tuple[str, _Rows]:
+    inferred = " (letter inferred from the order)" if record.is_letter_inferred else ""
+    rows: _Rows = [("paragraph", f"{record.paragraph}{inferred}")]
+    return f"Guiding principle ({record.letter}): {record.name}", rows
+
+
+def _compact_rows(record: Compact) -> tuple[str, _Rows]:
+    vote = record.vote
+    tally = f"{vote.in_favour} in favour, {vote.against} against, {vote.abstentions} abstentions"
+    if vote.non_voting is not None:
+        tally += f", {vote.non_voting} not voting"
+    forum = record.review_forum
+    rows: _Rows = [
+        ("adopted", f"{record.adopted.isoformat()}, {record.adopted_at}"),
+        ("endorsed", f"{record.endorsed.isoformat()}, {record.resolution}"),
+        ("vote", tally),
+        ("against", ", ".join(record.voted_against) or "-"),
+        ("abstained", ", ".join(record.abstained) or "-"),
+        ("review", f"{forum.name} ({forum.acronym})"),
+        ("", f"every {forum.cadence_years} years from {forum.first_year}"),
+    ]
+    for edition in forum.editions:
+        when = _span(edition.dates) if edition.dates else str(edition.year)
+        rows.append(("", when + (f", {edition.place}" if edition.place else "")))
+    return f"{record.name} ({record.acronym})", rows
+
+
+def _committee_rows(record: ExecutiveCommittee) -> tuple[str, _Rows]:
+    rows: _Rows = [
+        ("coordinator", record.coordinator.acronym),
+        ("secretariat", record.secretariat.acronym),
+        (f"as of {record.as_of}", ", ".join(a.acronym for a in record.members)),
+    ]
+    rows.extend((m.agency.acronym, f"since {_span(m.since)}") for m in record.memberships)
+    return "Executive Committee of the UN Network on Migration", rows
+
+
+def _describe(record: Any) -> list[str]:
+    """The human-readable page of one record: a title, labelled rows, the sources."""
     from un_migration_network import _models as m  # noqa: PLC0415
 
-    rows: list[tuple[str, str]] = []
-    sources: tuple[Source, ...] = getattr(record, "sources", ())
-    if isinstance(record, m.Network):
-        title = record.name
-        rows += [("id", record.id), ("level", record.level.value)]
-        if record.country is not None:
-            c = record.country
-            codes = ", ".join(str(x) for x in (c.alpha2, c.alpha3, c.m49 and f"M49 {c.m49}") if x)
-            note = " (user-assigned code)" if c.is_code_user_assigned else ""
-            where = f" - {c.region} / {c.sub_region}" if c.region else ""
-            rows.append(("country", f"{c.name} ({codes}){note}{where}"))
-        if record.region:
-            rows.append(("region", record.region))
-        rows.append(("decided", _span(record.decided)) if record.decided else ("", ""))
-        rows.append(("launched", _span(record.launched)))
-        count = f"{len(record.members)} listed"
-        if record.declared_member_count is not None:
-            count += f", {record.declared_member_count} declared"
-        if not record.is_membership_complete:
-            count += " (list incomplete)"
-        rows.append(("members", count))
-        if record.members:
-            rows.append(("", ", ".join(a.acronym for a in record.members)))
-        if record.coordinator is not None:
-            rows.append(("coordinator", record.coordinator.acronym))
-        if record.aliases:
-            rows.append(("also", "; ".join(record.aliases)))
-    elif isinstance(record, m.Agency):
-        title = f"{record.acronym}: {record.name}"
-        rows += [("id", record.id), ("kind", record.kind.value)]
-        rows += [("website", record.website or "-"), ("based in", record.headquarters or "-")]
-        if record.aliases:
-            rows.append(("also", "; ".join(record.aliases)))
-    elif isinstance(record, m.Objective):
-        title = f"Objective {record.number}: {record.title}"
-        rows += [("label", record.short_label)]
-        inferred = " (inferred)" if record.is_paragraph_inferred else ""
-        rows.append(("paragraph", f"{record.paragraph}{inferred}"))
-        rounds = "-" if record.round_table is None else f"round table {record.round_table}"
-        rows.append(("IMRF", rounds))
-        rows.extend(("variant", v) for v in record.title_variants)
-    elif isinstance(record, m.GuidingPrinciple):
-        title = f"Guiding principle ({record.letter}): {record.name}"
-        inferred = " (letter inferred from the order)" if record.is_letter_inferred else ""
-        rows.append(("paragraph", f"{record.paragraph}{inferred}"))
-    elif isinstance(record, m.Compact):
-        title = f"{record.name} ({record.acronym})"
-        vote = record.vote
-        rows += [
-            ("adopted", f"{record.adopted.isoformat()}, {record.adopted_at}"),
-            ("endorsed", f"{record.endorsed.isoformat()}, {record.resolution}"),
-            (
-                "vote",
-                f"{vote.in_favour} in favour, {vote.against} against, {vote.abstentions} "
-                f"abstentions" + (f", {vote.non_voting} not voting" if vote.non_voting else ""),
-            ),
-            ("against", ", ".join(record.voted_against) or "-"),
-            ("abstained", ", ".join(record.abstained) or "-"),
-        ]
-        forum = record.review_forum
-        rows.append(("review", f"{forum.name} ({forum.acronym}), every {forum.cadence_years} years from {forum.first_year}"))
-        for edition in forum.editions:
-            when = _span(edition.dates) if edition.dates else str(edition.year)
-            rows.append(("", f"{when}{', ' + edition.place if edition.place else ''}"))
-    else:
-        assert isinstance(record, m.ExecutiveCommittee)  # noqa: S101 - _find returns no other kind
-        title = "Executive Committee of the UN Network on Migration"
-        rows += [
-            ("coordinator", record.coordinator.acronym),
-            ("secretariat", record.secretariat.acronym),
-            (f"as of {record.as_of}", ", ".join(a.acronym for a in record.members)),
-        ]
-        for membership in record.memberships:
-            rows.append((membership.agency.acronym, f"since {_span(membership.since)}"))
+    describers: dict[type, Callable[[Any], tuple[str, _Rows]]] = {
+        m.Network: _network_rows,
+        m.Agency: _agency_rows,
+        m.Objective: _objective_rows,
+        m.GuidingPrinciple: _principle_rows,
+        m.Compact: _compact_rows,
+        m.ExecutiveCommittee: _committee_rows,
+    }
+    title, rows = describers[type(record)](record)
     lines = textwrap.wrap(title, WIDTH)
     lines.append("=" * max(len(line) for line in lines))
-    label_width = max((len(k) for k, _ in rows), default=0)
+    rows = [(key, value) for key, value in rows if value]
+    label_width = max(len(key) for key, _ in rows)
     for key, value in rows:
-        if not key and not value:
-            continue
         lines.extend(_wrap(f"{key:<{label_width}}  ", value))
     lines.append("sources")
-    for source in sources:
+    for source in record.sources:
         lines.extend(_wrap("  - ", source.title or source.publisher or source.url.split("/")[2]))
         # A web address is never broken across lines, so it can be copied.
         lines.append(f"    {source.url}")
@@ -273,9 +305,9 @@ def _wrap(prefix: str, text: str) -> list[str]:
     return [prefix + chunks[0], *(" " * len(prefix) + c for c in chunks[1:])]
 
 
-def _span(span: DateSpan | None) -> str:
+def _span(span: DateSpan | None, *, blank: bool = False) -> str:
     if span is None:
-        return "not known"
+        return "" if blank else "not known"
     if span.is_exact and not span.is_inferred:
         return span.earliest.isoformat()
     short = span.short()
@@ -303,9 +335,19 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
     if not hits:
         raise NotFoundError(args.query)
     if args.json:
-        _dump([{"kind": kind, "key": _key(record), "matched": text, "name": _name(record)} for _, kind, text, record in hits], out)
+        _dump(
+            [
+                {"kind": kind, "key": _key(record), "matched": text, "name": _name(record)}
+                for _, kind, text, record in hits
+            ],
+            out,
+        )
         return 0
-    _table(out, ("kind", "key", "name"), [(kind, _key(record), _name(record)) for _, kind, _, record in hits])
+    _table(
+        out,
+        ("kind", "key", "name"),
+        [(kind, _key(record), _name(record)) for _, kind, _, record in hits],
+    )
     return 0
 
 
@@ -375,16 +417,24 @@ def _filter_networks(records: list[Any], args: argparse.Namespace) -> list[Any]:
             if wanted
             in {
                 normalize(x)
-                for x in (n.region, n.country and n.country.region, n.country and n.country.sub_region)
+                for x in (
+                    n.region,
+                    n.country and n.country.region,
+                    n.country and n.country.sub_region,
+                )
                 if x
             }
         ]
     if args.launched_before is not None:
         before = day(args.launched_before, "--launched-before")
-        records = [n for n in records if n.launched is not None and n.launched.latest < before.earliest]
+        records = [
+            n for n in records if n.launched is not None and n.launched.latest < before.earliest
+        ]
     if args.launched_after is not None:
         after = day(args.launched_after, "--launched-after")
-        records = [n for n in records if n.launched is not None and n.launched.earliest > after.latest]
+        records = [
+            n for n in records if n.launched is not None and n.launched.earliest > after.latest
+        ]
     return records
 
 
@@ -477,7 +527,9 @@ def _table(out: TextIO, headers: Sequence[str], rows: Sequence[Sequence[str]]) -
         widths[widest] -= 1
 
     def line(cells: Sequence[str]) -> str:
-        fitted = (c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(cells, widths, strict=True))
+        fitted = (
+            c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(cells, widths, strict=True)
+        )
         return "  ".join(c.ljust(w) for c, w in zip(fitted, widths, strict=True)).rstrip()
 
     lines = [line(headers), line(["-" * w for w in widths]), *(line(row) for row in rows)]

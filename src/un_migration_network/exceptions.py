@@ -20,10 +20,9 @@ class NotFoundError(MigrationNetworkError, LookupError):
         query: The key that was looked up.
         suggestions: The closest keys, best first (may be empty).
 
-    >>> raise NotFoundError("Mozambik", kind="network", suggestions=("Mozambique",))
-    Traceback (most recent call last):
-    ...
-    un_migration_network.exceptions.NotFoundError: no network matches 'Mozambik'; did you mean 'Mozambique'?
+    >>> error = NotFoundError("Mozambik", kind="network", suggestions=("Mozambique",))
+    >>> str(error)
+    "no network matches 'Mozambik'; did you mean 'Mozambique'?"
     """
 
     def __init__(
