@@ -434,8 +434,8 @@ def render_markdown(result: dict[str, Any], rows: Sequence[Row]) -> str:
             "",
             "## Reproduce",
             "",
-            "```console",
-            "$ python benchmarks/run.py --markdown docs/benchmarks.md",
+            "```sh",
+            "python benchmarks/run.py --markdown docs/benchmarks.md",
             "```",
             "",
         ]

@@ -62,12 +62,6 @@ nitpick_ignore = [
     # Registry's type parameter.
     ("py:class", "T"),
     ("py:class", "un_migration_network._registry.T"),
-    # Private names that public signatures still mention (reported to be made public or
-    # private): Registry.matches returns Match, Registry() takes a KeyFunction, and
-    # Dataset.from_document/to_document take or return the converter's Document.
-    ("py:class", "un_migration_network._registry.Match"),
-    ("py:class", "KeyFunction"),
-    ("py:class", "Document"),
 ]
 
 # Types live in the annotations; docstrings are Google style.

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import attrs
 import pytest
 
 import un_migration_network as umn
@@ -223,6 +224,18 @@ class TestShow:
         assert "did you mean 'Mozambique'" in result.err
 
 
+class TestRecordPages:
+    """The human-readable page of each kind of record."""
+
+    def test_vote_without_non_voting(self) -> None:
+        """A vote that records no non-voting members shows no 'not voting' figure."""
+        from un_migration_network.cli import _compact_rows  # noqa: PLC0415
+
+        vote = attrs.evolve(umn.compact.vote, non_voting=None)
+        _, rows = _compact_rows(attrs.evolve(umn.compact, vote=vote))
+        assert dict(rows)["vote"] == "152 in favour, 5 against, 12 abstentions"
+
+
 class TestSearch:
     """``search QUERY`` ranks records."""
 
@@ -274,9 +287,19 @@ class TestSearch:
         result = run(capsys, "search", "xqzzvwk")
         assert (result.code, result.out, one_line_error(result)) == (1, "", True)
 
-    @pytest.mark.parametrize("limit", ["0", "-1"])
+    @pytest.mark.parametrize("query", ["", "  ", "--/--"])
+    def test_query_needs_a_letter_or_digit(
+        self, capsys: pytest.CaptureFixture[str], query: str
+    ) -> None:
+        """A query with nothing to look for is a usage error (exit 2), for search and show."""
+        for command in ("search", "show"):
+            result = run(capsys, command, "--", query)
+            assert (result.code, one_line_error(result)) == (2, True)
+            assert "expected a name, code or number" in result.err
+
+    @pytest.mark.parametrize("limit", ["0", "-1", "ten"])
     def test_limit_must_be_positive(self, capsys: pytest.CaptureFixture[str], limit: str) -> None:
-        """A limit below 1 is a usage error (exit 2), not 'no record matches'."""
+        """A limit that is not a whole number of at least 1 is a usage error (exit 2)."""
         result = run(capsys, "search", "habitat", "--limit", limit)
         assert (result.code, "no record matches" in result.err) == (2, False)
 

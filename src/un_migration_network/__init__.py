@@ -24,6 +24,7 @@ __all__ = [
     "EventKind",
     "ExecutiveCommittee",
     "GuidingPrinciple",
+    "Match",
     "Membership",
     "MigrationNetworkError",
     "Network",
@@ -79,7 +80,7 @@ if TYPE_CHECKING:
         SourceKind,
         Vote,
     )
-    from un_migration_network._registry import Registry
+    from un_migration_network._registry import Match, Registry
     from un_migration_network._validation import Problem, Severity, ValidationReport, validate
     from un_migration_network.exceptions import (
         DataError,
@@ -101,6 +102,7 @@ _HOMES = {
     "Dataset": "_dataset",
     "load": "_dataset",
     "load_dataset": "_dataset",
+    "Match": "_registry",
     "Registry": "_registry",
     "Problem": "_validation",
     "Severity": "_validation",

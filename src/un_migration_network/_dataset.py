@@ -66,6 +66,18 @@ class Dataset:
 
     Build one with `load` (the bundled data) or `load_dataset` (your own document).
 
+    Attributes:
+        as_of: The date the data holds for.
+        sources: Every source the records cite.
+        agencies: The UN system entities.
+        networks: The global, regional and country networks on migration.
+        executive_committee: The Network's Executive Committee.
+        objectives: The GCM's 23 objectives.
+        principles: The GCM's 10 guiding principles.
+        compact: The GCM's own facts.
+        events: Dated happenings: decisions, meetings, reviews.
+        observations: Figures that sources report at a date.
+
     >>> import un_migration_network as umn
     >>> ds = umn.load()
     >>> len(ds.objectives), ds.compact.resolution
@@ -84,7 +96,7 @@ class Dataset:
     observations: tuple[Observation, ...]
 
     @classmethod
-    def from_document(cls, document: Document, *, origin: str | None = None) -> Dataset:
+    def _from_document(cls, document: Document, *, origin: str | None = None) -> Dataset:
         """Index a structured document.
 
         Raises:
@@ -117,7 +129,7 @@ class Dataset:
             raise DataError(problems, origin=origin)
         return dataset
 
-    def to_document(self) -> Document:
+    def _to_document(self) -> Document:
         """The dataset as a structured document, ready to write out."""
         from un_migration_network._converter import Document  # noqa: PLC0415 - kept off import
 
@@ -145,7 +157,7 @@ class Dataset:
         """
         from un_migration_network._converter import unstructure_document  # noqa: PLC0415
 
-        data = unstructure_document(self.to_document())
+        data = unstructure_document(self._to_document())
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
     def __repr__(self) -> str:
@@ -217,7 +229,7 @@ def _build(data: object, origin: str | None) -> Dataset:
     except RecursionError:
         problem = DataProblem("$", "the document is nested too deeply to read", "too-deep")
         raise DataError([problem], origin=origin) from None
-    return Dataset.from_document(document, origin=origin)
+    return Dataset._from_document(document, origin=origin)  # noqa: SLF001 - its own builder
 
 
 def load_dataset(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Dataset:

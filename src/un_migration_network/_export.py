@@ -67,8 +67,8 @@ RECORD_TYPES: Mapping[str, type] = {
 _REFERENCES: tuple[type, ...] = (Source, Agency)
 # Several values in one CSV cell (aliases, member ids) are joined with this.
 _SEPARATOR = ";"
-_DAY = r"^\d{4}-\d{2}-\d{2}$"
-_SPAN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_SPAN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _SCALARS: dict[object, tuple[str, dict[str, Any]]] = {
     str: ("str", {"type": "string"}),
     int: ("int", {"type": "integer"}),

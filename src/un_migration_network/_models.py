@@ -459,7 +459,14 @@ class GuidingPrinciple(_Record):
 
 @attrs.frozen
 class Vote(_Record):
-    """A recorded vote of the General Assembly."""
+    """A recorded vote of the General Assembly.
+
+    Attributes:
+        in_favour: Votes in favour.
+        against: Votes against.
+        abstentions: Abstentions.
+        non_voting: Members present or absent that did not vote, if recorded.
+    """
 
     in_favour: int
     against: int

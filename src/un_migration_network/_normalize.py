@@ -8,8 +8,6 @@ __all__ = ["bigrams", "dice", "edit_distance", "normalize"]
 
 # Everything in ASCII that is not a letter or a digit disappears from a key, so that
 # "UN-HABITAT", "UN Habitat" and "unhabitat" meet.
-# No Unicode text needs more rounds of folding than this to settle.
-_MAX_ROUNDS = 4
 _ASCII_DROP = dict.fromkeys(c for c in range(128) if not chr(c).isalnum())
 
 
@@ -26,13 +24,12 @@ def normalize(text: str) -> str:
         return folded.translate(_ASCII_DROP)
     # Compatibility forms (U+210C, U+3392) decompose into letters that fold again, so repeat
     # until nothing changes: normalizing a key gives the key back.
-    for _ in range(_MAX_ROUNDS):
+    previous = None
+    while folded != previous:
+        previous = folded
         decomposed = unicodedata.normalize("NFKD", folded)
-        kept = "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
-        again = kept.casefold()
-        if again == folded:
-            break
-        folded = again
+        kept = (ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+        folded = "".join(kept).casefold()
     return folded
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from un_migration_network._normalize import bigrams, dice, edit_distance, normalize
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
@@ -30,8 +30,6 @@ class Match(NamedTuple, Generic[T]):
     key: str
     record: T
 
-
-KeyFunction = Callable[[Any], Iterable[str | int | None]]
 
 # A fuzzy candidate must share this much of its letter pairs with the query ...
 _MIN_SIMILARITY = 0.5
@@ -60,7 +58,7 @@ class Registry(Generic[T]):
         records: Iterable[T],
         /,
         *,
-        keys: KeyFunction,
+        keys: Callable[[T], Iterable[str | int | None]],
         kind: str = "record",
         path: str = "$",
     ) -> None:
@@ -155,7 +153,7 @@ class Registry(Generic[T]):
 
         >>> import un_migration_network as umn
         >>> umn.networks.suggest("Mozambik")
-        ('Mozambique',)
+        ('Mozambique', 'Zambia')
         """
         return tuple(match.key for match in self.matches(str(query), limit=limit))
 

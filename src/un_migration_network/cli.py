@@ -115,9 +115,17 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--launched-after", metavar="DATE", help="networks launched after DATE")
     check = command("validate", "check the bundled data, or a JSON document at PATH")
     check.add_argument("path", nargs="?", metavar="PATH")
-    export = commands.add_parser("export", help="write the data as JSON, CSV or a JSON Schema")
+    export_help = "write the data as JSON, CSV or a JSON Schema"
+    export = commands.add_parser("export", help=export_help, description=export_help)
     formats = ("json", "csv", "jsonschema")
-    export.add_argument("--format", choices=formats, default="json", dest="fmt")
+    export.add_argument(
+        "--format",
+        choices=formats,
+        default="json",
+        dest="fmt",
+        help="json: the canonical document (default); csv: one row per record of KIND; "
+        "jsonschema: the schema of the canonical document",
+    )
     kind_help = "for csv: " + ", ".join(CSV_KINDS)
     export.add_argument("kind", nargs="?", choices=CSV_KINDS, metavar="KIND", help=kind_help)
     return parser
