@@ -95,6 +95,8 @@ class _References:
 
 # A context variable keeps concurrent loads apart.
 _REFERENCES: contextvars.ContextVar[_References] = contextvars.ContextVar("references")
+# Outside a document every reference dangles.
+_NO_REFERENCES = _References()
 
 
 def _type_name(cl: Any) -> str:
@@ -183,7 +185,7 @@ def _structure_reference(cl: type[T]) -> Callable[[object, type], T]:
         if not isinstance(value, str):
             msg = f"expected the id of {_article(noun)} {noun} (a string), got {_json_type(value)}"
             raise _InvalidError(msg)
-        references = _REFERENCES.get(_References())
+        references = _REFERENCES.get(_NO_REFERENCES)
         found = references.found.get(cl, {}).get(value)
         if found is None:
             if value in references.failed or cl in references.unusable:

@@ -1,11 +1,10 @@
 """The record types: immutable, slotted attrs classes with one fixed field set each."""
 
-from __future__ import annotations
-
 import calendar
 import datetime as dt
 import enum
 import re
+from typing import Self
 
 import attrs
 
@@ -108,7 +107,7 @@ class DateSpan:
     is_inferred: bool = False
 
     @classmethod
-    def exact(cls, day: dt.date, /) -> DateSpan:
+    def exact(cls, day: dt.date, /) -> Self:
         """Return the span of one day.
 
         >>> DateSpan.exact(dt.date(2022, 2, 15)).latest
@@ -117,7 +116,7 @@ class DateSpan:
         return cls(day, day)
 
     @classmethod
-    def parse(cls, text: str, /) -> DateSpan:
+    def parse(cls, text: str, /) -> Self:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into the span it names.
 
         Raises:
