@@ -695,30 +695,28 @@ class TestBrokenPipe:
 class TestProcess:
     """The two ways to start the command line, as real processes."""
 
-    def test_python_m(self) -> None:
-        """``python -m un_migration_network show Mozambique`` works."""
-        completed = subprocess.run(
-            [sys.executable, "-m", "un_migration_network", "show", "Mozambique"],
+    @staticmethod
+    def python_m(*args: str) -> Result:
+        """Run ``python -m un_migration_network ARGS`` in a child process."""
+        completed = subprocess.run(  # noqa: S603 - this interpreter, the tests' own arguments
+            [sys.executable, "-m", "un_migration_network", *args],
             capture_output=True,
             text=True,
             env=package_env(),
             check=False,
             timeout=60,
         )
-        assert (completed.returncode, completed.stderr) == (0, "")
-        assert "launched  2022-02-15" in completed.stdout
+        return Result(completed.returncode, completed.stdout, completed.stderr)
+
+    def test_python_m(self) -> None:
+        """``python -m un_migration_network show Mozambique`` works."""
+        result = self.python_m("show", "Mozambique")
+        assert (result.code, result.err) == (0, "")
+        assert "launched  2022-02-15" in result.out
 
     def test_python_m_not_found(self) -> None:
         """A miss in a real process exits 1 with one line on stderr."""
-        completed = subprocess.run(
-            [sys.executable, "-m", "un_migration_network", "show", "Mozambik"],
-            capture_output=True,
-            text=True,
-            env=package_env(),
-            check=False,
-            timeout=60,
-        )
-        result = Result(completed.returncode, completed.stdout, completed.stderr)
+        result = self.python_m("show", "Mozambik")
         assert (result.code, result.out, one_line_error(result)) == (1, "", True)
 
     @pytest.mark.skipif(

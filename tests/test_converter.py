@@ -6,51 +6,15 @@ document per kind of problem, and the exact problems it must produce.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
 
 import un_migration_network as umn
+from changes import Change, Document, append_copy, delete_at, set_at
 from un_migration_network._converter import unstructure_record
-
-Document = dict[str, Any]
-Change = Callable[[Document], None]
-
-
-def _set(path: tuple[str | int, ...], value: object) -> Change:
-    """A change that sets the value at *path*."""
-
-    def change(document: Document) -> None:
-        target: Any = document
-        for step in path[:-1]:
-            target = target[step]
-        target[path[-1]] = value
-
-    return change
-
-
-def _delete(path: tuple[str | int, ...]) -> Change:
-    """A change that deletes the value at *path*."""
-
-    def change(document: Document) -> None:
-        target: Any = document
-        for step in path[:-1]:
-            target = target[step]
-        del target[path[-1]]
-
-    return change
-
-
-def _append_copy(key: str, index: int, **fields: object) -> Change:
-    """A change that appends a copy of ``document[key][index]`` with *fields* changed."""
-
-    def change(document: Document) -> None:
-        document[key].append({**copy.deepcopy(document[key][index]), **fields})
-
-    return change
 
 
 def _problems(document: Document) -> list[tuple[str, str]]:
@@ -61,145 +25,153 @@ def _problems(document: Document) -> list[tuple[str, str]]:
 
 # networks[3] is the Arab region, networks[16] Mozambique, agencies[3] UN-Habitat.
 BROKEN: list[tuple[str, Change, list[tuple[str, str]]]] = [
-    ("unknown-key-top", _set(("colour",), "blue"), [("unknown-key", "$.colour")]),
-    ("unknown-key-network", _set(("networks", 3, "colour"), 1), [("unknown-key", "$.networks[3]")]),
-    ("unknown-key-source", _set(("sources", 0, "colour"), 1), [("unknown-key", "$.sources[0]")]),
-    ("unknown-key-agency", _set(("agencies", 0, "colour"), 1), [("unknown-key", "$.agencies[0]")]),
+    ("unknown-key-top", set_at(("colour",), "blue"), [("unknown-key", "$.colour")]),
+    (
+        "unknown-key-network",
+        set_at(("networks", 3, "colour"), 1),
+        [("unknown-key", "$.networks[3]")],
+    ),
+    ("unknown-key-source", set_at(("sources", 0, "colour"), 1), [("unknown-key", "$.sources[0]")]),
+    (
+        "unknown-key-agency",
+        set_at(("agencies", 0, "colour"), 1),
+        [("unknown-key", "$.agencies[0]")],
+    ),
     (
         "unknown-key-deep",
-        _set(("compact", "vote", "colour"), 1),
+        set_at(("compact", "vote", "colour"), 1),
         [("unknown-key", "$.compact.vote")],
     ),
     (
         "unknown-key-span",
-        _set(
+        set_at(
             ("networks", 1, "launched"), {"earliest": "2020-01-01", "latest": "2020-01-02", "x": 1}
         ),
         [("unknown-key", "$.networks[1].launched")],
     ),
-    ("missing-key-top", _delete(("compact",)), [("missing-key", "$")]),
+    ("missing-key-top", delete_at(("compact",)), [("missing-key", "$")]),
     (
         "missing-key-network",
-        _delete(("networks", 3, "name")),
+        delete_at(("networks", 3, "name")),
         [("missing-key", "$.networks[3].name")],
     ),
-    ("missing-key-source", _delete(("sources", 0, "url")), [("missing-key", "$.sources[0].url")]),
+    ("missing-key-source", delete_at(("sources", 0, "url")), [("missing-key", "$.sources[0].url")]),
     (
         "missing-key-span",
-        _set(("networks", 1, "launched"), {"earliest": "2020-01-01"}),
+        set_at(("networks", 1, "launched"), {"earliest": "2020-01-01"}),
         [("missing-key", "$.networks[1].launched.latest")],
     ),
     (
         "wrong-type-str-for-int",
-        _set(("networks", 0, "declared_member_count"), "38"),
+        set_at(("networks", 0, "declared_member_count"), "38"),
         [("wrong-type", "$.networks[0].declared_member_count")],
     ),
     (
         "wrong-type-bool-for-int",
-        _set(("compact", "vote", "in_favour"), value=True),
+        set_at(("compact", "vote", "in_favour"), value=True),
         [("wrong-type", "$.compact.vote.in_favour")],
     ),
     (
         "wrong-type-float-for-int",
-        _set(("compact", "vote", "in_favour"), 152.0),
+        set_at(("compact", "vote", "in_favour"), 152.0),
         [("wrong-type", "$.compact.vote.in_favour")],
     ),
     (
         "wrong-type-int-for-str",
-        _set(("agencies", 0, "name"), 5),
+        set_at(("agencies", 0, "name"), 5),
         [("wrong-type", "$.agencies[0].name")],
     ),
     (
         "wrong-type-int-for-bool",
-        _set(("networks", 0, "is_membership_complete"), 0),
+        set_at(("networks", 0, "is_membership_complete"), 0),
         [("wrong-type", "$.networks[0].is_membership_complete")],
     ),
     (
         "wrong-type-str-for-array",
-        _set(("networks", 0, "members"), "iom"),
+        set_at(("networks", 0, "members"), "iom"),
         [("wrong-type", "$.networks[0].members")],
     ),
-    ("wrong-type-object-for-array", _set(("networks",), {}), [("wrong-type", "$.networks")]),
-    ("wrong-type-array-for-object", _set(("compact",), []), [("wrong-type", "$.compact")]),
-    ("wrong-type-record", _set(("networks", 2), "europe"), [("wrong-type", "$.networks[2]")]),
+    ("wrong-type-object-for-array", set_at(("networks",), {}), [("wrong-type", "$.networks")]),
+    ("wrong-type-array-for-object", set_at(("compact",), []), [("wrong-type", "$.compact")]),
+    ("wrong-type-record", set_at(("networks", 2), "europe"), [("wrong-type", "$.networks[2]")]),
     (
         "wrong-type-span",
-        _set(("networks", 1, "launched"), 2020),
+        set_at(("networks", 1, "launched"), 2020),
         [("wrong-type", "$.networks[1].launched")],
     ),
     (
         "wrong-type-reference",
-        _set(("networks", 0, "members", 1), 7),
+        set_at(("networks", 0, "members", 1), 7),
         [("wrong-type", "$.networks[0].members[1]")],
     ),
-    ("bad-date-as-of", _set(("as_of",), "2022-02-30"), [("bad-date", "$.as_of")]),
+    ("bad-date-as-of", set_at(("as_of",), "2022-02-30"), [("bad-date", "$.as_of")]),
     (
         "bad-date-span",
-        _set(("networks", 16, "launched"), "2022-02-30"),
+        set_at(("networks", 16, "launched"), "2022-02-30"),
         [("bad-date", "$.networks[16].launched")],
     ),
     (
         "bad-date-month-for-day",
-        _set(("compact", "adopted"), "2018-12"),
+        set_at(("compact", "adopted"), "2018-12"),
         [("bad-date", "$.compact.adopted")],
     ),
     (
         "bad-date-not-a-day",
-        _set(("compact", "adopted"), "2018-02-30"),
+        set_at(("compact", "adopted"), "2018-02-30"),
         [("bad-date", "$.compact.adopted")],
     ),
-    ("bad-date-null", _set(("compact", "endorsed"), None), [("bad-date", "$.compact.endorsed")]),
+    ("bad-date-null", set_at(("compact", "endorsed"), None), [("bad-date", "$.compact.endorsed")]),
     (
         "bad-value-level",
-        _set(("networks", 0, "level"), "planetary"),
+        set_at(("networks", 0, "level"), "planetary"),
         [("bad-value", "$.networks[0].level")],
     ),
     (
         "bad-value-kind",
-        _set(("agencies", 0, "kind"), "Fund or Programme"),
+        set_at(("agencies", 0, "kind"), "Fund or Programme"),
         [("bad-value", "$.agencies[0].kind")],
     ),
-    ("bad-value-null", _set(("events", 0, "kind"), None), [("bad-value", "$.events[0].kind")]),
+    ("bad-value-null", set_at(("events", 0, "kind"), None), [("bad-value", "$.events[0].kind")]),
     (
         "dangling-member",
-        _set(("networks", 16, "members", 2), "nobody"),
+        set_at(("networks", 16, "members", 2), "nobody"),
         [("dangling-reference", "$.networks[16].members[2]")],
     ),
     (
         "dangling-coordinator",
-        _set(("executive_committee", "coordinator"), "nobody"),
+        set_at(("executive_committee", "coordinator"), "nobody"),
         [("dangling-reference", "$.executive_committee.coordinator")],
     ),
     (
         "dangling-source",
-        _set(("agencies", 0, "sources", 0), "nowhere"),
+        set_at(("agencies", 0, "sources", 0), "nowhere"),
         [("dangling-reference", "$.agencies[0].sources[0]")],
     ),
     (
         "dangling-source-deep",
-        _set(("compact", "review_forum", "editions", 0, "sources", 0), "no"),
+        set_at(("compact", "review_forum", "editions", 0, "sources", 0), "no"),
         [("dangling-reference", "$.compact.review_forum.editions[0].sources[0]")],
     ),
-    ("duplicate-id-agency", _append_copy("agencies", 0), [("duplicate-id", "$.agencies[49].id")]),
-    ("duplicate-id-source", _append_copy("sources", 0), [("duplicate-id", "$.sources[162].id")]),
+    ("duplicate-id-agency", append_copy("agencies", 0), [("duplicate-id", "$.agencies[49].id")]),
+    ("duplicate-id-source", append_copy("sources", 0), [("duplicate-id", "$.sources[162].id")]),
     (
         "duplicate-key-alias",
-        _set(("agencies", 1, "aliases"), ["U.N.D.P."]),
+        set_at(("agencies", 1, "aliases"), ["U.N.D.P."]),
         [("duplicate-key", "$.agencies[1]")],
     ),
     (
         "duplicate-key-country",
-        _set(("networks", 6, "country", "alpha2"), "MZ"),
+        set_at(("networks", 6, "country", "alpha2"), "MZ"),
         [("duplicate-key", "$.networks[16]")],
     ),
     (
         "duplicate-key-source-url",
-        _append_copy("sources", 0, id="another"),
+        append_copy("sources", 0, id="another"),
         [("duplicate-key", "$.sources[162]")],
     ),
     (
         "duplicate-key-objective",
-        _set(("objectives", 1, "short_label"), "DATA"),
+        set_at(("objectives", 1, "short_label"), "DATA"),
         [("duplicate-key", "$.objectives[1]")],
     ),
 ]

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 import un_migration_network as umn
+from changes import Change, Document, append_copy, delete_at, set_at
 from strategies import json_values, mutated_documents
 from un_migration_network import Severity
-
-Document = dict[str, Any]
-Change = Callable[[Document], None]
 
 # The warnings the bundled data must give: each is a "Known case" of
 # /work/shared/reference/README.md, where sources disagree or a list is incomplete.
@@ -45,39 +39,6 @@ def _report(document: Document) -> umn.ValidationReport:
     return umn.validate(umn.load_dataset(document))
 
 
-def _in(path: tuple[str | int, ...], value: object) -> Change:
-    """A change that sets the value at *path*."""
-
-    def change(document: Document) -> None:
-        target: Any = document
-        for step in path[:-1]:
-            target = target[step]
-        target[path[-1]] = value
-
-    return change
-
-
-def _without(path: tuple[str | int, ...]) -> Change:
-    """A change that deletes the value at *path*."""
-
-    def change(document: Document) -> None:
-        target: Any = document
-        for step in path[:-1]:
-            target = target[step]
-        del target[path[-1]]
-
-    return change
-
-
-def _copy_of(key: str, index: int, **fields: object) -> Change:
-    """A change that appends a copy of ``document[key][index]`` with *fields* changed."""
-
-    def change(document: Document) -> None:
-        document[key].append({**copy.deepcopy(document[key][index]), **fields})
-
-    return change
-
-
 def _drop_member(agency: str) -> Change:
     def change(document: Document) -> None:
         document["networks"][0]["members"].remove(agency)
@@ -100,154 +61,158 @@ def _declared(count: int, *, complete: bool) -> Change:
 ERRORS: list[tuple[str, Change, list[tuple[str, str]]]] = [
     (
         "url-without-scheme",
-        _in(("sources", 0, "url"), "www.un-crafd.org/un_system.csv"),
+        set_at(("sources", 0, "url"), "www.un-crafd.org/un_system.csv"),
         [("source-without-url", "un-crafd-un-system")],
     ),
     (
         "url-ftp",
-        _in(("sources", 1, "url"), "ftp://example.org/x"),
+        set_at(("sources", 1, "url"), "ftp://example.org/x"),
         [("source-without-url", "reliefweb-ec-principals-statement-2019")],
     ),
-    ("agency-without-source", _in(("agencies", 0, "sources"), []), [("missing-source", "undp")]),
+    ("agency-without-source", set_at(("agencies", 0, "sources"), []), [("missing-source", "undp")]),
     (
         "network-without-source",
-        _in(("networks", 16, "sources"), []),
+        set_at(("networks", 16, "sources"), []),
         [("missing-source", "mozambique")],
     ),
     (
         "objective-without-source",
-        _in(("objectives", 0, "sources"), []),
+        set_at(("objectives", 0, "sources"), []),
         [("missing-source", "objective-1")],
     ),
     (
         "principle-without-source",
-        _in(("principles", 0, "sources"), []),
+        set_at(("principles", 0, "sources"), []),
         [("missing-source", "principle-a")],
     ),
     (
         "committee-without-source",
-        _in(("executive_committee", "sources"), []),
+        set_at(("executive_committee", "sources"), []),
         [("missing-source", "executive-committee")],
     ),
     (
         "seat-without-source",
-        _in(("executive_committee", "memberships", 0, "sources"), []),
+        set_at(("executive_committee", "memberships", 0, "sources"), []),
         [("missing-source", "executive-committee/iom")],
     ),
     (
         "snapshot-without-source",
-        _in(("executive_committee", "snapshots", 0, "sources"), []),
+        set_at(("executive_committee", "snapshots", 0, "sources"), []),
         [("missing-source", "executive-committee@2019-11-14")],
     ),
-    ("compact-without-source", _in(("compact", "sources"), []), [("missing-source", "gcm")]),
+    ("compact-without-source", set_at(("compact", "sources"), []), [("missing-source", "gcm")]),
     (
         "forum-without-source",
-        _in(("compact", "review_forum", "sources"), []),
+        set_at(("compact", "review_forum", "sources"), []),
         [("missing-source", "imrf")],
     ),
     (
         "edition-without-source",
-        _in(("compact", "review_forum", "editions", 0, "sources"), []),
+        set_at(("compact", "review_forum", "editions", 0, "sources"), []),
         [("missing-source", "imrf-2022")],
     ),
     (
         "event-without-source",
-        _in(("events", 0, "sources"), []),
+        set_at(("events", 0, "sources"), []),
         [("missing-source", "mozambique-kick-off-meeting")],
     ),
     (
         "observation-without-source",
-        _in(("observations", 0, "sources"), []),
+        set_at(("observations", 0, "sources"), []),
         [("missing-source", "country-networks-2021-03-18")],
     ),
     (
         "country-network-without-country",
-        _in(("networks", 16, "country"), None),
+        set_at(("networks", 16, "country"), None),
         [("missing-country", "mozambique")],
     ),
     (
         "xk-not-marked-user-assigned",
-        _in(("networks", 10, "country", "is_code_user_assigned"), value=False),
+        set_at(("networks", 10, "country", "is_code_user_assigned"), value=False),
         [("bad-country-code", "kosovo")],
     ),
     (
         "lowercase-alpha2",
-        _in(("networks", 16, "country", "alpha2"), "mz"),
+        set_at(("networks", 16, "country", "alpha2"), "mz"),
         [("bad-country-code", "mozambique")],
     ),
     (
         "three-letter-alpha2",
-        _in(("networks", 16, "country", "alpha2"), "MOZ"),
+        set_at(("networks", 16, "country", "alpha2"), "MOZ"),
         [("bad-country-code", "mozambique")],
     ),
     (
         "official-code-marked-user-assigned",
-        _in(("networks", 16, "country", "is_code_user_assigned"), value=True),
+        set_at(("networks", 16, "country", "is_code_user_assigned"), value=True),
         [("bad-country-code", "mozambique")],
     ),
     (
         "bad-alpha3",
-        _in(("networks", 16, "country", "alpha3"), "Moz"),
+        set_at(("networks", 16, "country", "alpha3"), "Moz"),
         [("bad-country-code", "mozambique")],
     ),
-    ("objective-missing", _without(("objectives", 22)), [("objective-numbering", "gcm")]),
+    ("objective-missing", delete_at(("objectives", 22)), [("objective-numbering", "gcm")]),
     (
         "objective-24",
-        _in(("objectives", 22, "number"), 24),
+        set_at(("objectives", 22, "number"), 24),
         [("objective-numbering", "gcm"), ("objective-paragraph", "objective-24")],
     ),
     (
         "objective-paragraph",
-        _in(("objectives", 0, "paragraph"), 18),
+        set_at(("objectives", 0, "paragraph"), 18),
         [("objective-paragraph", "objective-1")],
     ),
     (
         "round-table-5",
-        _in(("objectives", 0, "round_table"), 5),
+        set_at(("objectives", 0, "round_table"), 5),
         [("bad-round-table", "objective-1")],
     ),
     (
         "round-table-0",
-        _in(("objectives", 0, "round_table"), 0),
+        set_at(("objectives", 0, "round_table"), 0),
         [("bad-round-table", "objective-1")],
     ),
-    ("principle-missing", _without(("principles", 9)), [("principle-lettering", "gcm")]),
-    ("principle-k", _in(("principles", 9, "letter"), "k"), [("principle-lettering", "gcm")]),
+    ("principle-missing", delete_at(("principles", 9)), [("principle-lettering", "gcm")]),
+    ("principle-k", set_at(("principles", 9, "letter"), "k"), [("principle-lettering", "gcm")]),
     (
         "reversed-launch",
-        _in(("networks", 1, "launched"), {"earliest": "2020-02-01", "latest": "2020-01-01"}),
+        set_at(("networks", 1, "launched"), {"earliest": "2020-02-01", "latest": "2020-01-01"}),
         [("reversed-span", "asia-pacific")],
     ),
     (
         "reversed-event",
-        _in(("events", 0, "date"), {"earliest": "2022-02-17", "latest": "2022-02-16"}),
+        set_at(("events", 0, "date"), {"earliest": "2022-02-17", "latest": "2022-02-16"}),
         [("reversed-span", "mozambique-kick-off-meeting")],
     ),
     (
         "launch-before-decision",
-        _in(("networks", 16, "launched"), "2017"),
+        set_at(("networks", 16, "launched"), "2017"),
         [("launch-before-decision", "mozambique")],
     ),
     ("committee-not-member", _drop_member("who"), [("committee-not-member", "who")]),
     (
         "event-subject-dangles",
-        _in(("events", 0, "subject"), "atlantis"),
+        set_at(("events", 0, "subject"), "atlantis"),
         [("dangling-reference", "mozambique-kick-off-meeting")],
     ),
     (
         "observation-subject-dangles",
-        _in(("observations", 0, "subject"), "atlantis"),
+        set_at(("observations", 0, "subject"), "atlantis"),
         [("dangling-reference", "country-networks-2021-03-18")],
     ),
-    ("two-events-one-id", _copy_of("events", 0), [("duplicate-id", "mozambique-kick-off-meeting")]),
+    (
+        "two-events-one-id",
+        append_copy("events", 0),
+        [("duplicate-id", "mozambique-kick-off-meeting")],
+    ),
     (
         "event-and-observation-one-id",
-        _in(("events", 1, "id"), "country-networks-2021-03-18"),
+        set_at(("events", 1, "id"), "country-networks-2021-03-18"),
         [("duplicate-id", "country-networks-2021-03-18")],
     ),
     (
         "future-observation",
-        _in(("observations", 0, "as_of"), "2030"),
+        set_at(("observations", 0, "as_of"), "2030"),
         [("future-observation", "country-networks-2021-03-18")],
     ),
 ]
@@ -255,7 +220,7 @@ ERRORS: list[tuple[str, Change, list[tuple[str, str]]]] = [
 WARNINGS: list[tuple[str, Change, list[tuple[str, str]]]] = [
     (
         "snapshot-names-a-non-member",
-        _in(
+        set_at(
             ("executive_committee", "snapshots", 0, "members"),
             ["iom", "ilo", "unhcr", "unicef", "ohchr", "undp", "unodc", "desa", "who"],
         ),
@@ -263,12 +228,12 @@ WARNINGS: list[tuple[str, Change, list[tuple[str, str]]]] = [
     ),
     (
         "complete-snapshot-misses-a-member",
-        _in(("executive_committee", "snapshots", 0, "members"), ["iom", "ilo"]),
+        set_at(("executive_committee", "snapshots", 0, "members"), ["iom", "ilo"]),
         [("committee-snapshot", "executive-committee")],
     ),
     (
         "two-dates-for-one-event",
-        _copy_of("events", 0, id="kick-off-again", date="2022-03"),
+        append_copy("events", 0, id="kick-off-again", date="2022-03"),
         [("conflicting-dates", "kick-off-again")],
     ),
     (
@@ -288,12 +253,12 @@ WARNINGS: list[tuple[str, Change, list[tuple[str, str]]]] = [
     ),
     (
         "figures-disagree",
-        _copy_of("observations", 6, id="members-39", value=39),
+        append_copy("observations", 6, id="members-39", value=39),
         [("conflicting-figures", "global")],
     ),
     (
         "second-title-variant",
-        _in(("objectives", 0, "title_variants"), ["Collect data"]),
+        set_at(("objectives", 0, "title_variants"), ["Collect data"]),
         [("title-variant", "objective-1")],
     ),
 ]
