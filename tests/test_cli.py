@@ -661,6 +661,51 @@ class _KeptStream(io.StringIO):
         super().close()
 
 
+class _FullDisk(io.StringIO):
+    """A stdout on a disk with no space left."""
+
+    def write(self, _text: str, /) -> int:
+        raise OSError(28, "No space left on device")
+
+
+class TestOutputFailures:
+    """Output that cannot be written or encoded ends in one line, never a traceback."""
+
+    def test_full_disk(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A write that fails exits 1 and says why on stderr."""
+        monkeypatch.setattr(sys, "stdout", _FullDisk())
+        code = main(["export", "--format", "json"])
+        err = capsys.readouterr().err
+        assert (code, err) == (
+            1,
+            "un-migration-network: cannot write the output: No space left on device\n",
+        )
+
+    def test_ascii_terminal(self) -> None:
+        """A terminal that only takes ASCII gets escapes for other letters."""
+        completed = subprocess.run(
+            [sys.executable, "-m", "un_migration_network", "show", "turkiye"],
+            capture_output=True,
+            env={**package_env(), "PYTHONIOENCODING": "ascii"},
+            check=False,
+            timeout=60,
+        )
+        assert (completed.returncode, completed.stderr) == (0, b"")
+        assert b"United Nations Network on Migration in T\\xfcrkiye" in completed.stdout
+
+
+class TestAmbiguity:
+    """A query that names records of two kinds is not silently resolved."""
+
+    def test_show_lists_the_choices(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Objective 23's label is also principle (b)'s name: exit 1 and both ways to ask."""
+        result = run(capsys, "show", "International cooperation")
+        assert (result.code, result.out, one_line_error(result)) == (1, "", True)
+        assert "objective '23', guiding principle 'b'" in result.err
+
+
 class TestBrokenPipe:
     """A reader that goes away (``| head -1``) ends the command quietly."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from typing import Any, assert_type
 
@@ -79,6 +80,9 @@ class TestLookup:
             ("United Nations Network on Migration", "global"),
             ("Sierra Leone", "sierra-leone"),
             ("sierra-leone", "sierra-leone"),
+            ("031", "azerbaijan"),
+            ("048", "bahrain"),
+            (48, "bahrain"),
         ],
         ids=repr,
     )
@@ -424,16 +428,37 @@ class TestCollection:
         assert len(dataset.networks.filter(no_such_field=1)) == 0
 
     def test_equality_and_hash(self, dataset: umn.Dataset) -> None:
-        """Registries compare by their records and are unhashable."""
+        """Registries compare and hash by their records."""
         same = dataset.networks.filter()
         assert (same == dataset.networks, same is dataset.networks) == (True, False)
         assert (dataset.networks == dataset.agencies, dataset.networks == 1) == (False, False)
-        with pytest.raises(TypeError):
-            hash(dataset.networks)
+        assert hash(same) == hash(dataset.networks)
 
     def test_repr(self, dataset: umn.Dataset) -> None:
         """The repr says how many records of which kind."""
         assert repr(dataset.principles) == "<Registry of 10 guiding principle records>"
+
+
+class TestGetDefault:
+    """``get`` takes its default positionally or by keyword."""
+
+    @pytest.mark.parametrize("key", ["no such agency", 0, None])
+    def test_default(self, key: object) -> None:
+        """A miss returns the default, however it is given."""
+        fallback = umn.agencies.lookup("IOM")
+        assert (umn.agencies.get(key, fallback), umn.agencies.get(key, default=fallback)) == (
+            fallback,
+            fallback,
+        )
+
+
+class TestHashing:
+    """Registries, and so datasets, can be hashed (sets, caches)."""
+
+    def test_equal_registries_hash_equal(self) -> None:
+        """An equal copy of the bundled dataset hashes the same, and both fit in one set."""
+        copy = umn.load_dataset(json.loads(umn.load().to_json()))
+        assert (hash(copy) == hash(umn.load()), len({copy, umn.load()})) == (True, 1)
 
 
 class TestConstruction:

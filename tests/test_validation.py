@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -58,6 +60,16 @@ def _declared(count: int, *, complete: bool) -> Change:
 
 
 # networks[0] is the global Network, [1] Asia-Pacific, [10] Kosovo, [16] Mozambique.
+def _second_seat(index: int) -> Change:
+    """A change that gives the agency of one Executive Committee seat a second seat."""
+
+    def change(document: Document) -> None:
+        seats = document["executive_committee"]["memberships"]
+        seats.append(copy.deepcopy(seats[index]))
+
+    return change
+
+
 ERRORS: list[tuple[str, Change, list[tuple[str, str]]]] = [
     (
         "url-without-scheme",
@@ -190,6 +202,33 @@ ERRORS: list[tuple[str, Change, list[tuple[str, str]]]] = [
         [("launch-before-decision", "mozambique")],
     ),
     ("committee-not-member", _drop_member("who"), [("committee-not-member", "who")]),
+    (
+        "url-without-host",
+        set_at(("sources", 0, "url"), "https://"),
+        [("source-without-url", "un-crafd-un-system")],
+    ),
+    (
+        "seat-ends-before-start",
+        set_at(("executive_committee", "memberships", 0, "until"), "2017"),
+        [("seat-ends-before-start", "executive-committee/iom")],
+    ),
+    ("two-seats-at-once", _second_seat(0), [("duplicate-seat", "executive-committee/iom")]),
+    (
+        "two-global-networks",
+        set_at(("networks", 1, "level"), "global"),
+        [("global-network-count", "global")],
+    ),
+    (
+        "negative-declared-count",
+        set_at(("networks", 16, "declared_member_count"), -1),
+        [("negative-count", "mozambique")],
+    ),
+    ("negative-vote", set_at(("compact", "vote", "against"), -5), [("negative-count", "gcm")]),
+    (
+        "negative-figure",
+        set_at(("observations", 0, "value"), -45),
+        [("negative-count", "country-networks-2021-03-18")],
+    ),
     (
         "event-subject-dangles",
         set_at(("events", 0, "subject"), "atlantis"),
@@ -328,6 +367,10 @@ class TestErrors:
             "reversed-span",
             "launch-before-decision",
             "committee-not-member",
+            "seat-ends-before-start",
+            "duplicate-seat",
+            "global-network-count",
+            "negative-count",
             "dangling-reference",
             "duplicate-id",
             "future-observation",
@@ -345,11 +388,12 @@ class TestErrors:
         assert _report(document).errors == ()
 
     def test_no_global_network(self, document: Document) -> None:
-        """Without a global network, no seat on the Committee is a member's."""
+        """Without a global network, that is an error, and no seat is a member's."""
         document["networks"][0]["level"] = "regional"
         report = _report(document)
         seats = [m["agency"] for m in document["executive_committee"]["memberships"]]
-        assert _pairs(report.errors) == sorted(("committee-not-member", s) for s in seats)
+        expected = [("committee-not-member", s) for s in seats]
+        assert _pairs(report.errors) == sorted([("global-network-count", "global"), *expected])
 
     def test_error_message(self, document: Document) -> None:
         """An error's message says what is wrong, and it cites the record's sources."""

@@ -47,6 +47,8 @@ def _network_keys(network: Network) -> Iterable[str | int | None]:
     yield network.name
     if country is not None:
         yield from (country.name, country.alpha2, country.alpha3, country.m49)
+        if country.m49 is not None:
+            yield f"{country.m49:03d}"  # M49 codes are written with three digits: "031"
     yield network.region
     yield from network.aliases
     yield network.id

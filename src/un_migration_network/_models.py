@@ -212,6 +212,10 @@ class Source(_Record):
         publisher: Who published it.
         published: When it was published, if known to the day.
         kind: Primary or secondary.
+
+    >>> import un_migration_network as umn
+    >>> umn.load().sources.lookup("seed-iom-mozambique-2022").publisher
+    'IOM Mozambique'
     """
 
     id: str
@@ -238,6 +242,10 @@ class Agency(_Record):
         website: Its website, scheme included.
         headquarters: Where it is based.
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> umn.agencies.lookup("unhabitat").name
+    'United Nations Human Settlements Programme'
     """
 
     id: str
@@ -268,6 +276,10 @@ class Country(_Record):
         region: The M49 region.
         sub_region: The M49 sub-region.
         is_code_user_assigned: Whether ``alpha2`` is a user-assigned code, not an official one.
+
+    >>> import un_migration_network as umn
+    >>> umn.networks.lookup("MZ").country.m49
+    508
     """
 
     name: str
@@ -297,6 +309,10 @@ class Network(_Record):
         is_membership_complete: Whether ``members`` is the whole membership.
         coordinator: The entity that coordinates it.
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> umn.networks.lookup("global").declared_member_count
+    38
     """
 
     id: str
@@ -334,6 +350,10 @@ class Membership(_Record):
         since: When the seat began (a span when only bounded by evidence).
         until: When it ended, or None while it holds.
         sources: What supports it.
+
+    >>> import un_migration_network as umn
+    >>> str(umn.executive_committee.memberships[-1].since)
+    '2020-03-05/2021-12-31 (inferred)'
     """
 
     agency: Agency
@@ -355,6 +375,10 @@ class Snapshot(_Record):
         members: The entities named.
         is_complete: Whether the source names the whole membership.
         sources: The source of the list.
+
+    >>> import un_migration_network as umn
+    >>> [s.is_complete for s in umn.executive_committee.snapshots]
+    [True, False, True, True]
     """
 
     as_of: DateSpan
@@ -374,6 +398,10 @@ class ExecutiveCommittee(_Record):
         snapshots: The dated member lists the sources give.
         as_of: The latest date the membership is evidenced for.
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> umn.executive_committee.coordinator.acronym
+    'IOM'
     """
 
     coordinator: Agency
@@ -391,7 +419,16 @@ class ExecutiveCommittee(_Record):
     def members_on(self, day: dt.date, /) -> tuple[Agency, ...]:
         """The members the sources show on *day*.
 
-        A seat whose start is known only between two dates counts from the later one.
+        A seat whose start is known only between two dates counts from the later one. The
+        sources say nothing after `as_of`: for a later day the answer is the membership as
+        last evidenced, not a claim about that day.
+
+        >>> import datetime as dt, un_migration_network as umn
+        >>> committee = umn.executive_committee
+        >>> [a.acronym for a in committee.members_on(dt.date(2022, 2, 15))][-1]
+        'WHO'
+        >>> len(committee.members_on(dt.date(2019, 11, 14)))
+        8
         """
         return tuple(m.agency for m in self.memberships if m.holds_on(day))
 
@@ -413,6 +450,10 @@ class Objective(_Record):
         is_paragraph_inferred: Whether the paragraph number is inferred, not seen.
         round_table: The IMRF round table that covers it (A/RES/73/326).
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> umn.objectives.lookup("Remittances").number
+    20
     """
 
     number: int
@@ -441,6 +482,10 @@ class GuidingPrinciple(_Record):
         paragraph: The paragraph that sets it out.
         is_letter_inferred: Whether the letter is inferred from the order, not seen.
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> umn.principles.lookup("child sensitive").letter
+    'h'
     """
 
     letter: str
@@ -465,6 +510,10 @@ class Vote(_Record):
         against: Votes against.
         abstentions: Abstentions.
         non_voting: Members present or absent that did not vote, if recorded.
+
+    >>> import un_migration_network as umn
+    >>> umn.compact.vote.against
+    5
     """
 
     in_favour: int
@@ -483,6 +532,10 @@ class ReviewForumEdition(_Record):
         place: Where it met.
         progress_declaration_endorsed: When the General Assembly endorsed its Progress Declaration.
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> umn.compact.review_forum.editions[0].progress_declaration_endorsed
+    datetime.date(2022, 6, 7)
     """
 
     year: int
@@ -504,6 +557,10 @@ class ReviewForum(_Record):
         modalities_resolution: The resolution that set its format.
         editions: The forums held or scheduled.
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> umn.compact.review_forum.acronym, umn.compact.review_forum.cadence_years
+    ('IMRF', 4)
     """
 
     name: str
@@ -531,6 +588,10 @@ class Compact(_Record):
         abstained: The States that abstained.
         review_forum: The International Migration Review Forum.
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> umn.compact.adopted_at, str(umn.compact.adopted)
+    ('Marrakech, Morocco', '2018-12-10')
     """
 
     name: str
@@ -564,6 +625,10 @@ class Event(_Record):
         subject: The id of the network or agency it concerns.
         place: Where, if known.
         sources: What supports the record.
+
+    >>> import un_migration_network as umn
+    >>> [str(e.date) for e in umn.load().events if e.subject == "mozambique"]
+    ['2022-02-16']
     """
 
     id: str
@@ -586,6 +651,10 @@ class Observation(_Record):
         value: The figure.
         as_of: The date it holds for.
         sources: What reports it.
+
+    >>> import un_migration_network as umn
+    >>> sorted(o.value for o in umn.load().observations if o.quantity.value == "states adopting")
+    [152, 164, 165]
     """
 
     id: str

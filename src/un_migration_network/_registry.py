@@ -119,7 +119,7 @@ class Registry(Generic[T]):
             raise NotFoundError(key, kind=self._kind, suggestions=suggestions)
         return found
 
-    def get(self, key: object, default: T | None = None, /) -> T | None:
+    def get(self, key: object, /, default: T | None = None) -> T | None:
         """Return the record *key* names, or *default*.
 
         >>> import un_migration_network as umn
@@ -229,7 +229,8 @@ class Registry(Generic[T]):
             return NotImplemented
         return self._records == other._records
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        return hash((self._kind, self._records))
 
     def __repr__(self) -> str:
         return f"<Registry of {len(self)} {self._kind} records>"

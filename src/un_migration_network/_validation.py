@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import string
@@ -14,6 +15,7 @@ import attrs
 from un_migration_network._models import (
     DateSpan,
     Event,
+    Membership,
     Network,
     NetworkLevel,
     Observation,
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Problem", "Severity", "ValidationReport", "validate"]
 
+_WEB_ADDRESS = re.compile(r"https?://[^/\s?#]+\S*")
 _ALPHA2 = re.compile(r"[A-Z]{2}")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
 # ISO 3166-1 section 8.1.3 leaves these alpha-2 codes to users (Kosovo's XK is one).
@@ -57,6 +60,10 @@ class Problem:
         subject: The id of the record concerned.
         message: What was found, in words.
         sources: The sources involved.
+
+    >>> import un_migration_network as umn
+    >>> [p.subject for p in umn.validate().warnings if p.code == "declared-count-mismatch"]
+    ['mozambique']
     """
 
     code: str
@@ -138,6 +145,9 @@ def validate(dataset: Dataset | None = None) -> ValidationReport:
         _spans,
         _launches,
         _committee,
+        _seats,
+        _global_network,
+        _counts,
         _subjects,
         _observations,
         _members,
@@ -161,7 +171,7 @@ def _unique(sources: Iterable[Source]) -> tuple[Source, ...]:
 
 def _sources(ds: Dataset) -> Iterator[Problem]:
     for source in ds.sources:
-        if not source.url.startswith(("https://", "http://")):
+        if not _WEB_ADDRESS.fullmatch(source.url):
             yield _error(
                 "source-without-url",
                 source.id,
@@ -324,6 +334,69 @@ def _launches(ds: Dataset) -> Iterator[Problem]:
                 other.id,
                 f"launched {other.launched}, before the Network was decided on {decided}",
                 other.sources,
+            )
+
+
+def _seats(ds: Dataset) -> Iterator[Problem]:
+    held: dict[str, Membership] = {}
+    for membership in ds.executive_committee.memberships:
+        agency = membership.agency
+        subject = f"executive-committee/{agency.id}"
+        if membership.until is not None and membership.until.latest < membership.since.earliest:
+            yield _error(
+                "seat-ends-before-start",
+                subject,
+                f"the seat of {agency.acronym} ends ({membership.until}) before it starts "
+                f"({membership.since})",
+                membership.sources,
+            )
+        other = held.setdefault(agency.id, membership)
+        if other is not membership and _overlap(other, membership):
+            yield _error(
+                "duplicate-seat",
+                subject,
+                f"{agency.acronym} holds two seats on the Executive Committee at once",
+                (*other.sources, *membership.sources),
+            )
+
+
+def _overlap(first: Membership, second: Membership) -> bool:
+    """Whether two seats can have been held on one day."""
+    first_end = first.until.latest if first.until is not None else dt.date.max
+    second_end = second.until.latest if second.until is not None else dt.date.max
+    return first.since.earliest <= second_end and second.since.earliest <= first_end
+
+
+def _global_network(ds: Dataset) -> Iterator[Problem]:
+    count = len(ds.networks.filter(level=NetworkLevel.GLOBAL))
+    if count != 1:
+        yield _error(
+            "global-network-count",
+            "global",
+            f"the data must hold exactly one global network, not {count}",
+        )
+
+
+def _counts(ds: Dataset) -> Iterator[Problem]:
+    vote = ds.compact.vote
+    tallies = (vote.in_favour, vote.against, vote.abstentions, vote.non_voting)
+    if any(n is not None and n < 0 for n in tallies):
+        yield _error("negative-count", _COMPACT_ID, "a vote count is negative", ds.compact.sources)
+    for network in ds.networks:
+        if network.declared_member_count is not None and network.declared_member_count < 0:
+            yield _error(
+                "negative-count",
+                network.id,
+                f"the declared member count is negative ({network.declared_member_count})",
+                network.sources,
+            )
+    for observation in ds.observations:
+        if observation.value < 0:
+            yield _error(
+                "negative-count",
+                observation.id,
+                f"the figure is negative ({observation.value})",
+                observation.sources,
             )
 
 

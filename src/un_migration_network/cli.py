@@ -7,6 +7,7 @@ Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import textwrap
@@ -39,6 +40,10 @@ _COMMITTEE_KEYS = frozenset({"executivecommittee", "ec", "committee"})
 
 class _UsageError(Exception):
     """A command-line argument that argparse accepted but the command cannot use."""
+
+
+class _AmbiguousError(Exception):
+    """A query that names records of more than one kind."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -137,10 +142,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
     out = sys.stdout
+    # A terminal or pipe that cannot encode a name ("Türkiye") gets an escape, not an error.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         handler: Callable[[argparse.Namespace, TextIO], int] = _HANDLERS[args.command]
         return handler(args, out)
-    except NotFoundError as error:
+    except (NotFoundError, _AmbiguousError) as error:
         return _fail(str(error), 1)
     except _UsageError as error:
         return _fail(str(error), 2)
@@ -148,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``| head``); say nothing more.
         sys.stderr.close()
         return 0
+    except OSError as error:  # a full disk, a closed file: say so, no traceback
+        return _fail(f"cannot write the output: {error.strerror or error}", 1)
 
 
 def _fail(message: str, status: int) -> int:
@@ -171,10 +182,13 @@ def _find(ds: Dataset, query: str) -> tuple[str, object]:
     if key in _COMMITTEE_KEYS:
         return "executive committee", ds.executive_committee
     registries: tuple[Registry[Any], ...] = (ds.networks, ds.agencies, ds.objectives, ds.principles)
-    for registry in registries:
-        found = registry.get(query)
-        if found is not None:
-            return registry.kind, found
+    hits = [(registry.kind, found) for registry in registries if (found := registry.get(query))]
+    if len(hits) > 1:
+        choices = ", ".join(f"{kind} {_key(record)!r}" for kind, record in hits)
+        msg = f"{query!r} names more than one record; show one of: {choices}"
+        raise _AmbiguousError(msg)
+    if hits:
+        return hits[0]
     ranked = sorted(
         (match[:2] for registry in registries for match in registry.matches(query, limit=3)),
         reverse=True,

@@ -63,6 +63,9 @@ class DataProblem:
         path: The JSON path of the offending value (``$.networks[3].launched``).
         message: What is wrong and what was expected.
         code: A stable name for the kind of problem (listed in the docs).
+
+    >>> str(DataProblem("$.networks[3].launched", "expected a date", "bad-date"))
+    '$.networks[3].launched: expected a date [bad-date]'
     """
 
     path: str
@@ -79,6 +82,13 @@ class DataError(MigrationNetworkError, ValueError):
     Attributes:
         problems: Each problem, with its JSON path.
         origin: The file or description of the document, if any.
+
+    >>> import un_migration_network as umn
+    >>> try:
+    ...     umn.load_dataset({"as_of": "2026-02-30"})
+    ... except umn.DataError as error:
+    ...     print(error.problems[0])
+    $: required key 'sources' is missing [missing-key]
     """
 
     def __init__(self, problems: Sequence[DataProblem], *, origin: str | None = None) -> None:
