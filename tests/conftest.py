@@ -8,6 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# CI machines are shared and their timing noisy: a slow example is not a failure here (speed
+# is measured in benchmarks/, never in the tests). Examples are drawn at random each run.
+settings.register_profile("un-migration-network", deadline=None)
+settings.load_profile("un-migration-network")
 
 # tests/ is a plain directory, not a package: make `import strategies` work under any
 # import mode.
