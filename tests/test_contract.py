@@ -46,6 +46,8 @@ class TestModuleLevel:
         assert_type(umn.executive_committee, ExecutiveCommittee)
         assert_type(umn.compact, Compact)
         assert (len(umn.objectives), len(umn.principles)) == (23, 10)
+        dataset = umn.load()
+        assert (umn.networks is dataset.networks, umn.compact is dataset.compact) == (True, True)
 
     def test_load_and_validate(self) -> None:
         """load() is cached; validate() reports on it; __version__ is a string."""

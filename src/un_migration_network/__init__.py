@@ -129,7 +129,11 @@ def __getattr__(name: str) -> Any:
     if name in _FROM_DATASET:
         from un_migration_network._dataset import load  # noqa: PLC0415
 
-        return getattr(load(), name)
+        # The bundled dataset never changes once loaded: keep its parts as plain module
+        # attributes, so `umn.networks.lookup(...)` in a loop costs no call to this function.
+        value = getattr(load(), name)
+        globals()[name] = value
+        return value
     if name in __all__:
         module = importlib.import_module(f"un_migration_network.{_HOMES.get(name, '_models')}")
         value = getattr(module, name)
