@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from un_migration_network._normalize import bigrams, dice, edit_distance, normalize
+from un_migration_network._normalize import bigrams, dice, normalize
 
 
 class TestNormalize:
@@ -86,49 +86,6 @@ class TestBigrams:
     def test_table(self, key: str, expected: set[str]) -> None:
         """The pairs of short keys."""
         assert bigrams(key) == frozenset(expected)
-
-
-_small = st.text(alphabet="abc", max_size=6)
-
-
-class TestEditDistance:
-    """edit_distance is the Levenshtein distance."""
-
-    @pytest.mark.parametrize(
-        ("left", "right", "distance"),
-        [
-            ("", "", 0),
-            ("", "abc", 3),
-            ("undp", "unep", 1),
-            ("mozambik", "mozambique", 3),
-            ("kitten", "sitting", 3),
-            ("flaw", "lawn", 2),
-        ],
-    )
-    def test_table(self, left: str, right: str, distance: int) -> None:
-        """Known distances."""
-        assert edit_distance(left, right) == distance
-
-    @given(st.text(max_size=12), st.text(max_size=12))
-    def test_symmetric(self, left: str, right: str) -> None:
-        """The distance from a to b is the distance from b to a."""
-        assert edit_distance(left, right) == edit_distance(right, left)
-
-    @given(st.text(max_size=12), st.text(max_size=12))
-    def test_zero_iff_equal(self, left: str, right: str) -> None:
-        """The distance is zero exactly when the strings are equal."""
-        assert (edit_distance(left, right) == 0) == (left == right)
-
-    @given(_small, _small, _small)
-    def test_triangle_inequality(self, a: str, b: str, c: str) -> None:
-        """Going through a third string is never shorter."""
-        assert edit_distance(a, c) <= edit_distance(a, b) + edit_distance(b, c)
-
-    @given(st.text(max_size=12), st.text(max_size=12))
-    def test_bounds(self, left: str, right: str) -> None:
-        """The distance lies between the length difference and the longer length."""
-        distance = edit_distance(left, right)
-        assert abs(len(left) - len(right)) <= distance <= max(len(left), len(right))
 
 
 class TestDice:

@@ -295,11 +295,15 @@ class TestSearch:
             "alpah": pytest.approx(0.5),
         }
 
-    def test_short_key_one_edit_away(self) -> None:
-        """A short key one edit away still matches, though it shares few letter pairs."""
-        words = _words(["xb", "qqqq"])
-        [match] = words.matches("ab")
-        assert (match.key, round(match.score, 6)) == ("xb", 0.5)
+    def test_short_keys_match_exactly_or_not_at_all(self) -> None:
+        """A one- or two-letter key is never a fuzzy match: "asia" does not suggest "a"."""
+        words = _words(["xb", "a", "qqqq"])
+        assert (words.matches("ab"), words.matches("asia"), words.search("xb")) == ([], [], ["xb"])
+
+    def test_one_typo_in_three_letters(self) -> None:
+        """One changed letter in a three-letter key still matches, at half the letter pairs."""
+        [match] = _words(["abc", "qqqq"]).matches("axc")
+        assert (match.key, match.score) == ("abc", 0.5)
 
     def test_ties_keep_data_order(self) -> None:
         """Records that score the same come in the data's order."""

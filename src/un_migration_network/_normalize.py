@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["bigrams", "dice", "edit_distance", "normalize"]
+__all__ = ["bigrams", "dice", "normalize"]
 
 # Everything in ASCII that is not a letter or a digit disappears from a key, so that
 # "UN-HABITAT", "UN Habitat" and "unhabitat" meet.
@@ -50,20 +50,3 @@ def dice(left: frozenset[str], right: frozenset[str]) -> float:
     0.7
     """
     return 2 * len(left & right) / (len(left) + len(right))
-
-
-def edit_distance(left: str, right: str) -> int:
-    """The Levenshtein distance between two strings.
-
-    >>> edit_distance("undp", "unep")
-    1
-    """
-    if len(left) < len(right):
-        left, right = right, left
-    previous = list(range(len(right) + 1))
-    for i, lch in enumerate(left, 1):
-        current = [i]
-        for j, rch in enumerate(right, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (lch != rch)))
-        previous = current
-    return previous[-1]

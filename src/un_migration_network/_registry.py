@@ -6,7 +6,7 @@ import heapq
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
-from un_migration_network._normalize import bigrams, dice, edit_distance, normalize
+from un_migration_network._normalize import bigrams, dice, normalize
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
 
 if TYPE_CHECKING:
@@ -31,11 +31,12 @@ class Match(NamedTuple, Generic[T]):
     record: T
 
 
-# A fuzzy candidate must share this much of its letter pairs with the query ...
+# A fuzzy candidate must share this much of its letter pairs with the query: one typo in a
+# key of three or more letters keeps at least half of them (when no letter pair repeats).
 _MIN_SIMILARITY = 0.5
-# ... or, for short keys such as acronyms, be this few edits away.
-_MAX_SHORT_EDITS = 1
-_SHORT = 6
+# Keys shorter than this (a principle's letter, a two-letter code) match exactly or not at all:
+# one typo in them names another record as often as the intended one.
+_MIN_FUZZY = 3
 
 
 class Registry(Generic[T]):
@@ -280,11 +281,7 @@ def _score(needle: str, grams: frozenset[str], key: str, key_grams: frozenset[st
         return 3.0 + len(needle) / len(key)
     if needle in key:
         return 2.0 + len(needle) / len(key)
+    if len(key) < _MIN_FUZZY:
+        return 0.0
     similarity = dice(grams, key_grams)
-    if similarity >= _MIN_SIMILARITY:
-        return similarity
-    if len(needle) <= _SHORT and abs(len(key) - len(needle)) <= _MAX_SHORT_EDITS:
-        edits = edit_distance(needle, key)
-        if edits <= _MAX_SHORT_EDITS:
-            return 1 - edits / max(len(key), len(needle))
-    return 0.0
+    return similarity if similarity >= _MIN_SIMILARITY else 0.0
