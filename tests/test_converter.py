@@ -153,7 +153,7 @@ BROKEN: list[tuple[str, Change, list[tuple[str, str]]]] = [
         [("dangling-reference", "$.compact.review_forum.editions[0].sources[0]")],
     ),
     ("duplicate-id-agency", append_copy("agencies", 0), [("duplicate-id", "$.agencies[49].id")]),
-    ("duplicate-id-source", append_copy("sources", 0), [("duplicate-id", "$.sources[163].id")]),
+    ("duplicate-id-source", append_copy("sources", 0), [("duplicate-id", "$.sources[173].id")]),
     (
         "duplicate-key-alias",
         set_at(("agencies", 1, "aliases"), ["U.N.D.P."]),
@@ -167,7 +167,7 @@ BROKEN: list[tuple[str, Change, list[tuple[str, str]]]] = [
     (
         "duplicate-key-source-url",
         append_copy("sources", 0, id="another"),
-        [("duplicate-key", "$.sources[163]")],
+        [("duplicate-key", "$.sources[173]")],
     ),
     (
         "duplicate-key-objective",

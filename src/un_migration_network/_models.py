@@ -74,6 +74,11 @@ class EventKind(enum.Enum):
     REVIEW = "review"
     ADMISSION = "admission"
     PRESENCE = "presence"
+    LAUNCH = "launch"
+    AGREEMENT = "agreement"
+    RESOLUTION = "resolution"
+    APPOINTMENT = "appointment"
+    ENTRY_INTO_FORCE = "entry into force"
 
 
 class Quantity(enum.Enum):
