@@ -284,5 +284,6 @@ def load() -> Dataset:
 def _load_bundled() -> Dataset:
     from importlib.resources import files  # noqa: PLC0415 - no I/O machinery at import time
 
-    text = files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_text(encoding="utf-8")
-    return _build(json.loads(text), f"bundled {_DATA_FILE}")
+    # The text is dropped as soon as it is parsed, so it is not held while records are built.
+    data = json.loads(files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_text(encoding="utf-8"))
+    return _build(data, f"bundled {_DATA_FILE}")
