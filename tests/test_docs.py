@@ -219,3 +219,21 @@ def test_site_builds_without_warnings(tmp_path: Path) -> None:
     api = (html / "api.html").read_text(encoding="utf-8")
     for name in un_migration_network.__all__:
         assert f'id="un_migration_network.{name}"' in api, name
+
+
+def test_data_page_lists_exactly_the_validation_codes() -> None:
+    """The data page's tables name every code validate() can report, and no other."""
+    import un_migration_network._validation as validation  # noqa: PLC0415
+
+    source = Path(validation.__file__).read_text(encoding="utf-8")
+    found = {
+        severity: set(re.findall(rf'_{severity}\(\s*"([a-z-]+)"', source))
+        for severity in ("error", "warning")
+    }
+    page = (DOCS / "data.md").read_text(encoding="utf-8")
+    errors, _, rest = page.partition("### Errors: the data is broken")[2].partition("### Warnings")
+    listed = {
+        "error": set(re.findall(r"^\| `([a-z-]+)` \|", errors, re.MULTILINE)),
+        "warning": set(re.findall(r"^\| `([a-z-]+)` \|", rest.partition("\n## ")[0], re.MULTILINE)),
+    }
+    assert (len(found["error"]), len(found["warning"]), listed) == (18, 8, found)
