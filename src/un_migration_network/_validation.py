@@ -316,8 +316,13 @@ def _spans(ds: Dataset) -> Iterator[Problem]:
             )
 
 
+def _at_level(ds: Dataset, level: NetworkLevel) -> list[Network]:
+    # A plain scan: filter() would build and index a whole new registry for each check.
+    return [network for network in ds.networks if network.level is level]
+
+
 def _global(ds: Dataset) -> Network | None:
-    return next(iter(ds.networks.filter(level=NetworkLevel.GLOBAL)), None)
+    return next(iter(_at_level(ds, NetworkLevel.GLOBAL)), None)
 
 
 def _launches(ds: Dataset) -> Iterator[Problem]:
@@ -368,7 +373,7 @@ def _overlap(first: Membership, second: Membership) -> bool:
 
 
 def _global_network(ds: Dataset) -> Iterator[Problem]:
-    count = len(ds.networks.filter(level=NetworkLevel.GLOBAL))
+    count = len(_at_level(ds, NetworkLevel.GLOBAL))
     if count != 1:
         yield _error(
             "global-network-count",
@@ -462,7 +467,7 @@ def _observations(ds: Dataset) -> Iterator[Problem]:
     for (subject, quantity), group in groups.items():
         yield from _disagreements(subject, quantity, group)
     network = _global(ds)
-    regional = len(ds.networks.filter(level=NetworkLevel.REGIONAL))
+    regional = len(_at_level(ds, NetworkLevel.REGIONAL))
     for observation in ds.observations:
         if (
             network is not None

@@ -181,7 +181,7 @@ def _find(ds: Dataset, query: str) -> tuple[str, object]:
         return "compact", ds.compact
     if key in _COMMITTEE_KEYS:
         return "executive committee", ds.executive_committee
-    registries: tuple[Registry[Any], ...] = (ds.networks, ds.agencies, ds.objectives, ds.principles)
+    registries = _registries(ds)
     hits = [(registry.kind, found) for registry in registries if (found := registry.get(query))]
     if len(hits) > 1:
         choices = ", ".join(f"{kind} {_key(record)!r}" for kind, record in hits)
@@ -194,6 +194,11 @@ def _find(ds: Dataset, query: str) -> tuple[str, object]:
         reverse=True,
     )
     raise NotFoundError(query, kind="record", suggestions=[text for _, text in ranked[:3]])
+
+
+def _registries(ds: Dataset) -> tuple[Registry[Any], ...]:
+    """The registries a query is looked up in, in the order ties are broken."""
+    return (ds.networks, ds.agencies, ds.objectives, ds.principles)
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
@@ -345,7 +350,7 @@ def _search(args: argparse.Namespace, out: TextIO) -> int:
     from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
 
     ds = _dataset()
-    registries: tuple[Registry[Any], ...] = (ds.networks, ds.agencies, ds.objectives, ds.principles)
+    registries = _registries(ds)
     hits = sorted(
         (
             (score, registry.kind, text, record)
