@@ -1,4 +1,9 @@
-"""Changes to a JSON document, for the tables of broken documents in the tests."""
+"""Changes to a JSON document, for the tables of broken documents in the tests.
+
+A path is a tuple of steps: a key of an object, an index of an array, or `ID(...)`, which finds
+the element of an array by its key (``id``, ``number`` or ``letter``), so that a test about
+Mozambique's network still finds it after a network is added before it.
+"""
 
 from __future__ import annotations
 
@@ -8,36 +13,86 @@ from typing import Any
 
 Document = dict[str, Any]
 Change = Callable[[Document], None]
+_KEYS = ("id", "number", "letter", "agency", "year")
 
 
-def set_at(path: tuple[str | int, ...], value: object) -> Change:
+class ID:
+    """A path step: the element of an array whose ``id`` (or number, letter) is *key*."""
+
+    def __init__(self, key: str | int) -> None:
+        self.key = key
+
+    def index_in(self, items: list[Any]) -> int:
+        """The index of the element this step names in *items*.
+
+        Raises:
+            LookupError: No element has that key (the test's own mistake).
+        """
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and any(item.get(name) == self.key for name in _KEYS):
+                return index
+        msg = f"no element has the key {self.key!r}"
+        raise LookupError(msg)
+
+    def __repr__(self) -> str:
+        return f"ID({self.key!r})"
+
+
+Step = str | int | ID
+Path = tuple[Step, ...]
+
+
+def resolve(document: Document, path: Path) -> tuple[str | int, ...]:
+    """*path* with each `ID` step replaced by the index it names in *document*."""
+    concrete: list[str | int] = []
+    target: Any = document
+    for step in path:
+        index = step.index_in(target) if isinstance(step, ID) else step
+        concrete.append(index)
+        target = target[index]
+    return tuple(concrete)
+
+
+def json_path(document: Document, path: Path) -> str:
+    """The JSON path a problem at *path* reports: ``$.networks[16].launched``."""
+    text = "$"
+    for step in resolve(document, path):
+        text += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return text
+
+
+def set_at(path: Path, value: object) -> Change:
     """A change that sets the value at *path*."""
 
     def change(document: Document) -> None:
+        *parents, last = resolve(document, path)
         target: Any = document
-        for step in path[:-1]:
+        for step in parents:
             target = target[step]
-        target[path[-1]] = value
+        target[last] = value
 
     return change
 
 
-def delete_at(path: tuple[str | int, ...]) -> Change:
+def delete_at(path: Path) -> Change:
     """A change that deletes the value at *path*."""
 
     def change(document: Document) -> None:
+        *parents, last = resolve(document, path)
         target: Any = document
-        for step in path[:-1]:
+        for step in parents:
             target = target[step]
-        del target[path[-1]]
+        del target[last]
 
     return change
 
 
-def append_copy(key: str, index: int, **fields: object) -> Change:
-    """A change that appends a copy of ``document[key][index]`` with *fields* changed."""
+def append_copy(key: str, which: Step, **fields: object) -> Change:
+    """A change that appends a copy of the element *which* of ``document[key]``, *fields* changed."""
 
     def change(document: Document) -> None:
-        document[key].append({**copy.deepcopy(document[key][index]), **fields})
+        items = document[key]
+        index = which.index_in(items) if isinstance(which, ID) else which
+        items.append({**copy.deepcopy(items[index]), **fields})
 
     return change

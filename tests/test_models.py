@@ -59,6 +59,13 @@ class TestDateSpanParse:
             "1900-02-29",
             "0000",
             "2020/01/01",
+            "2020/",
+            "/2020",
+            "2020/2021/2022",
+            "2020 (inferred) ",
+            "2020(inferred)",
+            "2020 (Inferred)",
+            "2021-02-29/2021-03-01",
             "2020-01-01T00:00",
             " 2020",
             "2020 ",
@@ -158,13 +165,36 @@ class TestDateSpan:
 
     @given(date_spans())
     def test_text_round_trips(self, span: DateSpan) -> None:
-        """str() parses back when there is a short form; repr() evaluates back otherwise."""
+        """str() always parses back, inferred ranges included; repr() names the short form
+        where there is one and evaluates back otherwise."""
+        assert DateSpan.parse(str(span)) == span
         short = span.short()
         if short is not None:
-            assert (DateSpan.parse(str(span)), repr(span)) == (span, f"DateSpan({short!r})")
+            assert repr(span) == f"DateSpan({short!r})"
         else:
             namespace = {"DateSpan": DateSpan, "datetime": dt}
             assert eval(repr(span), namespace) == span  # noqa: S307 - our own repr
+
+    @pytest.mark.parametrize(
+        ("text", "span"),
+        [
+            (
+                "2021-03-18/2021-06-24 (inferred)",
+                DateSpan(dt.date(2021, 3, 18), dt.date(2021, 6, 24), is_inferred=True),
+            ),
+            ("2021-03-10/2021-03-12", DateSpan(dt.date(2021, 3, 10), dt.date(2021, 3, 12))),
+            (
+                "2021-03-17 (inferred)",
+                DateSpan(dt.date(2021, 3, 17), dt.date(2021, 3, 17), is_inferred=True),
+            ),
+            ("2020/2021", DateSpan(dt.date(2020, 1, 1), dt.date(2021, 12, 31))),
+            ("2020-02/2020-03", DateSpan(dt.date(2020, 2, 1), dt.date(2020, 3, 31))),
+            ("2020 (inferred)", DateSpan(dt.date(2020, 1, 1), dt.date(2020, 12, 31), True)),
+        ],
+    )
+    def test_bounds_and_inferred(self, text: str, span: DateSpan) -> None:
+        """Two forms joined by "/" are a range; " (inferred)" marks the span inferred."""
+        assert DateSpan.parse(text) == span
 
     @given(st.dates(max_value=dt.date(9999, 11, 30)))
     def test_text_of_any_year_and_month(self, day: dt.date) -> None:

@@ -32,8 +32,15 @@ class TestNormalize:
             ("ｕｎ－ｈａｂｉｔａｔ", "unhabitat"),
             ("Straße", "strasse"),
             ("ΣΊΣΥΦΟΣ", "σισυφοσ"),
-            ("A/RES/73/195", "ares73195"),
+            ("A/RES/73/195", "ares73_195"),
             ("13", "13"),
+            ("1.3", "1_3"),
+            ("2.1", "2_1"),
+            ("1 3", "1_3"),
+            ("-508", "-508"),
+            (" −508", "-508"),
+            ("COVID-19", "covid19"),
+            ("objective 13", "objective13"),
             ("", ""),
             ("---", ""),
             ("\x00\x7f", ""),
@@ -65,9 +72,28 @@ class TestNormalize:
 
     @given(st.text())
     def test_only_casefolded_alphanumerics(self, text: str) -> None:
-        """A key holds only letters and digits, already case-folded."""
+        """A key holds letters and digits, case-folded; "_" only between digits, "-" first."""
         key = normalize(text)
-        assert (all(ch.isalnum() for ch in key), key.casefold()) == (True, key)
+        assert key.casefold() == key
+        for index, ch in enumerate(key):
+            if ch == "_":
+                assert key[index - 1].isdigit()
+                assert key[index + 1].isdigit()
+            elif ch == "-":
+                assert index == 0
+                assert key[1].isdigit()
+            else:
+                assert ch.isalnum()
+
+    @given(st.integers(min_value=1), st.integers(min_value=0), st.sampled_from(".,/ -_:"))
+    def test_digits_never_join_across_punctuation(self, left: int, right: int, mark: str) -> None:
+        """"1.3" is not "13": the folded key of two numbers apart is not that of one number."""
+        assert normalize(f"{left}{mark}{right}") != normalize(f"{left}{right}")
+
+    @given(st.integers(min_value=1))
+    def test_negative_numbers_stay_negative(self, number: int) -> None:
+        """"-508" is not the M49 code 508."""
+        assert normalize(str(-number)) == f"-{number}"
 
     @pytest.mark.parametrize("text", ["ℌ", "Ⅻ", "㎒", "ǅ"])
     def test_compatibility_characters_fold_fully(self, text: str) -> None:

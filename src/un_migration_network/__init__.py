@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Agency",
     "AgencyKind",
+    "AmbiguousError",
+    "Champion",
+    "Citation",
+    "Code",
     "Compact",
     "Country",
     "DataError",
@@ -27,6 +31,7 @@ __all__ = [
     "Match",
     "Membership",
     "MigrationNetworkError",
+    "Name",
     "Network",
     "NetworkLevel",
     "NotFoundError",
@@ -41,10 +46,12 @@ __all__ = [
     "Snapshot",
     "Source",
     "SourceKind",
+    "State",
     "ValidationReport",
     "Vote",
     "__version__",
     "agencies",
+    "champions",
     "compact",
     "executive_committee",
     "load",
@@ -56,10 +63,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from un_migration_network._codes import Code, Severity
     from un_migration_network._dataset import Dataset, load, load_dataset
     from un_migration_network._models import (
         Agency,
         AgencyKind,
+        Champion,
+        Citation,
         Compact,
         Country,
         DateSpan,
@@ -68,6 +78,7 @@ if TYPE_CHECKING:
         ExecutiveCommittee,
         GuidingPrinciple,
         Membership,
+        Name,
         Network,
         NetworkLevel,
         Objective,
@@ -78,11 +89,13 @@ if TYPE_CHECKING:
         Snapshot,
         Source,
         SourceKind,
+        State,
         Vote,
     )
     from un_migration_network._registry import Match, Registry
-    from un_migration_network._validation import Problem, Severity, ValidationReport, validate
+    from un_migration_network._validation import Problem, ValidationReport, validate
     from un_migration_network.exceptions import (
+        AmbiguousError,
         DataError,
         DataProblem,
         MigrationNetworkError,
@@ -91,6 +104,7 @@ if TYPE_CHECKING:
 
     agencies: Registry[Agency]
     networks: Registry[Network]
+    champions: Registry[Champion]
     objectives: Registry[Objective]
     principles: Registry[GuidingPrinciple]
     executive_committee: ExecutiveCommittee
@@ -104,10 +118,12 @@ _HOMES = {
     "load_dataset": "_dataset",
     "Match": "_registry",
     "Registry": "_registry",
+    "Code": "_codes",
+    "Severity": "_codes",
     "Problem": "_validation",
-    "Severity": "_validation",
     "ValidationReport": "_validation",
     "validate": "_validation",
+    "AmbiguousError": "exceptions",
     "DataError": "exceptions",
     "DataProblem": "exceptions",
     "MigrationNetworkError": "exceptions",
@@ -116,6 +132,7 @@ _HOMES = {
 _FROM_DATASET = (
     "agencies",
     "networks",
+    "champions",
     "objectives",
     "principles",
     "executive_committee",

@@ -13,34 +13,55 @@ from typing import Any, TypeVar, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from un_migration_network._codes import Code
+from un_migration_network._kinds import KINDS, Kind
 from un_migration_network._models import (
     Agency,
+    Citation,
     Compact,
     DateSpan,
-    Event,
+    Document,
     ExecutiveCommittee,
-    GuidingPrinciple,
-    Network,
-    Objective,
-    Observation,
+    Name,
     Source,
+    State,
 )
 from un_migration_network.exceptions import DataError, DataProblem
 
-__all__ = ["Document", "structure_document", "unstructure_document", "unstructure_record"]
+__all__ = ["structure_document", "unstructure_document", "unstructure_record"]
 
 T = TypeVar("T")
 
 _INT_LIMIT = 2**63
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SHORT_SPAN = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+# C0 and C1 control characters (tabs and line breaks included: a name is one line) and lone
+# surrogates, which no UTF-8 file can hold: `to_json().encode()` would fail on them.
+_BAD_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_LANGUAGE = re.compile(r"[a-z]{2}")
+# The English fields that names in other languages may stand beside.
+_NAME_FIELDS = frozenset({"name", "acronym", "title", "short_label"})
+# Fields that hold sources or names themselves: they cite nothing.
+_UNCITED = frozenset({"sources", "citations", "names"})
+_SINGLETONS: tuple[tuple[str, type], ...] = (
+    ("executive_committee", ExecutiveCommittee),
+    ("compact", Compact),
+)
+_REQUIRED = (
+    "as_of",
+    *(kind.plural for kind in KINDS if kind.is_required),
+    *(key for key, _ in _SINGLETONS),
+)
+_KNOWN = frozenset(("as_of", *(kind.plural for kind in KINDS), *(key for key, _ in _SINGLETONS)))
 
 
 class _InvalidError(ValueError):
     """A value of the wrong shape; its message is shown to the user as is."""
 
-    def __init__(self, message: str, code: str = "wrong-type") -> None:
+    def __init__(self, message: str, code: str = Code.WRONG_TYPE) -> None:
         super().__init__(message)
         self.code = code
 
@@ -49,47 +70,39 @@ class _DependentError(ValueError):
     """A reference to a record that itself failed: reported once, at that record."""
 
 
-@attrs.frozen
-class Document:
-    """Everything a JSON document holds, structured, before it is indexed."""
-
-    as_of: dt.date
-    sources: tuple[Source, ...]
-    agencies: tuple[Agency, ...]
-    networks: tuple[Network, ...]
-    executive_committee: ExecutiveCommittee
-    objectives: tuple[Objective, ...]
-    principles: tuple[GuidingPrinciple, ...]
-    compact: Compact
-    events: tuple[Event, ...] = ()
-    observations: tuple[Observation, ...] = ()
-
-
 @attrs.define
 class _References:
     """What references (source ids, agency ids) resolve against while a document is structured.
 
     A reference to a record that failed, or into an array that is missing or not an array,
-    stays quiet: the problem is reported once, where it is.
+    stays quiet: the problem is reported once, where it is. A reference to the id of a
+    record of another kind says which kind that is.
     """
 
     found: dict[type, dict[str, Any]] = attrs.Factory(dict)
-    failed: set[str] = attrs.Factory(set)
+    failed: dict[type, set[str]] = attrs.Factory(dict)
     unusable: set[type] = attrs.Factory(set)
+    # Every id written in the document's arrays, with the kinds of record that carry it.
+    kinds_of: dict[str, list[str]] = attrs.Factory(dict)
 
-    def add(self, cl: type, records: tuple[Any, ...], raw: object) -> None:
-        """Record the structured *records* of one kind and the ids of its raw array."""
+    def note_ids(self, data: Mapping[Any, Any]) -> None:
+        """Remember every id of every array, so that a wrong-kind reference can say so."""
+        for kind in KINDS:
+            raw = data.get(kind.plural)
+            if isinstance(raw, list | tuple):
+                for item in raw:
+                    if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                        self.kinds_of.setdefault(item["id"], []).append(kind.name)
+
+    def add(self, cl: type, records: list[Any], failed: set[str], raw: object) -> None:
+        """Record the structured *records* of one kind and the ids of those that failed."""
         table: dict[str, Any] = {}
         for record in records:
-            table.setdefault(record.id, record)  # the first of a duplicated id wins
+            # The first of a duplicated id wins; kinds keyed otherwise are never referenced.
+            table.setdefault(getattr(record, "id", ""), record)
         self.found[cl] = table
-        if isinstance(raw, list | tuple):
-            self.failed.update(
-                item["id"]
-                for item in raw
-                if isinstance(item, Mapping) and isinstance(item.get("id"), str)
-            )
-        else:
+        self.failed[cl] = failed
+        if not isinstance(raw, list | tuple):
             self.unusable.add(cl)
 
 
@@ -107,6 +120,14 @@ def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         msg = f"expected a string, got {_json_type(value)}"
         raise _InvalidError(msg)
+    if not value.strip():
+        msg = "expected a text that says something, got an empty or blank string"
+        raise _InvalidError(msg, Code.BAD_TEXT)
+    bad = _BAD_CHARACTERS.search(value)
+    if bad is not None:
+        what = "a lone surrogate" if "\ud800" <= bad[0] <= "\udfff" else "a control character"
+        msg = f"the text holds {what} (U+{ord(bad[0]):04X}) at position {bad.start()}"
+        raise _InvalidError(msg, Code.BAD_TEXT)
     return value
 
 
@@ -118,7 +139,7 @@ def _structure_int(value: object, _: type) -> int:
     # even print integers of more than 4,300 digits.
     if not -_INT_LIMIT <= value < _INT_LIMIT:
         msg = "expected an integer of at most 64 bits, got a larger number"
-        raise _InvalidError(msg, "bad-value")
+        raise _InvalidError(msg, Code.BAD_VALUE)
     return value
 
 
@@ -132,21 +153,24 @@ def _structure_bool(value: object, _: type) -> bool:
 def _structure_date(value: object, _: type) -> dt.date:
     if not isinstance(value, str) or not _DAY.fullmatch(value):
         msg = f"expected a date as YYYY-MM-DD, got {_show(value)}"
-        raise _InvalidError(msg, "bad-date")
+        raise _InvalidError(msg, Code.BAD_DATE)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         msg = f"{value!r} is not a real day"
-        raise _InvalidError(msg, "bad-date") from None
+        raise _InvalidError(msg, Code.BAD_DATE) from None
 
 
 def _structure_span(value: object, _: type) -> DateSpan:
     if isinstance(value, str):
+        # The document writes a span as its short form or as an object, never as bounds text.
         try:
+            if not _SHORT_SPAN.fullmatch(value):
+                raise ValueError(value)  # noqa: TRY301 - the same message as a bad day
             return DateSpan.parse(value)
         except ValueError:
             msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (a real day), got {_show(value)}"
-            raise _InvalidError(msg, "bad-date") from None
+            raise _InvalidError(msg, Code.BAD_DATE) from None
     if isinstance(value, Mapping):
         span: DateSpan = _SPAN_FROM_DICT(value, DateSpan)
         return span
@@ -173,7 +197,7 @@ def _structure_enum(cl: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
             return by_value[value]
         choices = ", ".join(repr(v) for v in by_value)
         msg = f"expected one of {choices}, got {_show(value)}"
-        raise _InvalidError(msg, "bad-value")
+        raise _InvalidError(msg, Code.BAD_VALUE)
 
     return hook
 
@@ -187,12 +211,16 @@ def _structure_reference(cl: type[T]) -> Callable[[object, type], T]:
             raise _InvalidError(msg)
         references = _REFERENCES.get(_NO_REFERENCES)
         found = references.found.get(cl, {}).get(value)
-        if found is None:
-            if value in references.failed or cl in references.unusable:
-                raise _DependentError(value)
-            msg = f"no {noun} has the id {value!r}"
-            raise _InvalidError(msg, "dangling-reference")
-        return found  # type: ignore[no-any-return]
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        if value in references.failed.get(cl, ()) or cl in references.unusable:
+            raise _DependentError(value)
+        others = [kind for kind in references.kinds_of.get(value, ()) if kind != noun]
+        if others:
+            msg = f"{_show(value)} is the id of {_article(others[0])} {others[0]}, not of {_article(noun)} {noun}"
+            raise _InvalidError(msg, Code.WRONG_KIND)
+        msg = f"no {noun} has the id {_show(value)}"
+        raise _InvalidError(msg, Code.DANGLING_REFERENCE)
 
     return hook
 
@@ -218,8 +246,88 @@ def _is_homogeneous_tuple(cl: Any) -> bool:
     return get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
 
 
+def _citations_hook(
+    cl: type, converter: cattrs.Converter
+) -> Callable[[object, type], tuple[Citation, ...]]:
+    """Structure ``{"launched": ["source-id", ...], ...}``: fields of *cl* to their sources."""
+    fields = [field.name for field in attrs.fields(cl) if field.name not in _UNCITED]
+    sources = converter.get_structure_hook(tuple[Source, ...])
+
+    def hook(value: object, _: type) -> tuple[Citation, ...]:
+        if not isinstance(value, Mapping):
+            msg = f"expected an object of field names and source ids, got {_json_type(value)}"
+            raise _InvalidError(msg)
+        cited: dict[str, tuple[Source, ...]] = {}
+        errors: list[Exception] = []
+        for field, ids in value.items():
+            try:
+                if field not in fields:
+                    choices = ", ".join(fields)
+                    msg = f"{cl.__name__} has no field {_show(field)} to cite; it has {choices}"
+                    raise _InvalidError(msg, Code.UNKNOWN_KEY)
+                cited[field] = sources(ids, tuple[Source, ...])
+            except Exception as exc:  # noqa: BLE001 - collected and reported together
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    cattrs.AttributeValidationNote(f"citing {field!r}", str(field), list),
+                ]
+                errors.append(exc)
+        if errors:
+            msg = "While structuring citations"
+            raise ClassValidationError(msg, errors, cl)
+        order = {name: index for index, name in enumerate(fields)}
+        return tuple(
+            Citation(field, cited[field]) for field in sorted(cited, key=order.__getitem__)
+        )
+
+    return hook
+
+
+def _names_hook(cl: type, converter: cattrs.Converter) -> Callable[[object, type], tuple[Name, ...]]:
+    """Structure a record's names in other languages, checking each language and field."""
+    allowed = sorted(_NAME_FIELDS & {field.name for field in attrs.fields(cl)})
+    names = converter.get_structure_hook(tuple[Name, ...])
+
+    def hook(value: object, _: type) -> tuple[Name, ...]:
+        structured: tuple[Name, ...] = names(value, tuple[Name, ...])
+        errors: list[Exception] = []
+        for index, name in enumerate(structured):
+            problems: list[Exception] = []
+            if not _LANGUAGE.fullmatch(name.lang) or name.lang == "en":
+                msg = (
+                    f"expected a language as two lowercase letters (ISO 639-1) other than 'en' "
+                    f"(the English stays in its own field), got {_show(name.lang)}"
+                )
+                problems.append(_noted(_InvalidError(msg, Code.BAD_VALUE), "lang"))
+            if name.field not in allowed:
+                choices = ", ".join(repr(f) for f in allowed)
+                msg = f"{cl.__name__} has names for {choices}, not {_show(name.field)}"
+                problems.append(_noted(_InvalidError(msg, Code.BAD_VALUE), "field"))
+            if problems:
+                error = ClassValidationError("While checking a name", problems, Name)
+                error.__notes__ = [cattrs.IterableValidationNote(f"name {index}", index, Name)]
+                errors.append(error)
+        if errors:
+            msg = "While checking names"
+            raise IterableValidationError(msg, errors, tuple)
+        return structured
+
+    return hook
+
+
+def _noted(exc: Exception, name: str) -> Exception:
+    exc.__notes__ = [cattrs.AttributeValidationNote(f"field {name}", name, str)]
+    return exc
+
+
 def _structure_attrs(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
-    inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
+    overrides: dict[str, Any] = {}
+    field_names = {field.name for field in attrs.fields(cl)}
+    if "citations" in field_names:
+        overrides["citations"] = override(struct_hook=_citations_hook(cl, converter))
+    if "names" in field_names:
+        overrides["names"] = override(struct_hook=_names_hook(cl, converter))
+    inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)
 
     def hook(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
@@ -250,6 +358,23 @@ def _show(value: object) -> str:
     return _json_type(value)
 
 
+def _state_hook(converter: cattrs.Converter) -> Callable[[object, type], State]:
+    """A State is an object; a plain string (the first release's form) is its name as written."""
+    whole = _structure_attrs(State, converter)
+
+    def hook(value: object, _: type) -> State:
+        if isinstance(value, str):
+            return State(_structure_str(value, str))
+        state: State = whole(value, State)
+        return state
+
+    return hook
+
+
+def _unstructure_citations(citations: tuple[Citation, ...]) -> dict[str, list[str]]:
+    return {c.field: [source.id for source in c.sources] for c in citations}
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
@@ -259,6 +384,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(DateSpan, _structure_span)
     converter.register_unstructure_hook(DateSpan, _unstructure_span)
+    converter.register_unstructure_hook_func(
+        lambda cl: cl == tuple[Citation, ...], _unstructure_citations
+    )
     converter.register_structure_hook_factory(
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
     )
@@ -271,35 +399,29 @@ def _make_converter() -> cattrs.Converter:
         converter.register_structure_hook(cited, _structure_reference(cited))
         converter.register_unstructure_hook(cited, lambda record: record.id)
     converter.register_structure_hook_factory(
-        lambda cl: attrs.has(cl) and cl not in (Source, Agency, DateSpan),
+        lambda cl: attrs.has(cl) and cl not in (Source, Agency, DateSpan, State),
         lambda cl: _structure_attrs(cl, converter),
     )
+    converter.register_structure_hook(State, _state_hook(converter))
     return converter
 
 
 _CONVERTER = _make_converter()
 _SPAN_FROM_DICT = _structure_attrs(DateSpan, _CONVERTER)
-_SOURCE_FROM_DICT = _structure_attrs(Source, _CONVERTER)
-_AGENCY_FROM_DICT = _structure_attrs(Agency, _CONVERTER)
 
 
 @functools.cache
-def _to_dict(cl: type[Source | Agency]) -> Callable[[Any], dict[str, Any]]:
+def _whole(cl: type) -> Callable[[Any], Any]:
+    """How a record of *cl* is structured or written whole (not as a reference to its id)."""
+    if cl in (Source, Agency):
+        return _structure_attrs(cl, _CONVERTER)
+    return _CONVERTER.get_structure_hook(cl)
+
+
+@functools.cache
+def _to_dict(cl: type) -> Callable[[Any], dict[str, Any]]:
     """The full form of a record that others cite by id; made on first export, not on load."""
     return make_dict_unstructure_fn(cl, _CONVERTER)
-
-
-_REQUIRED = (
-    "as_of",
-    "sources",
-    "agencies",
-    "networks",
-    "executive_committee",
-    "objectives",
-    "principles",
-    "compact",
-)
-_OPTIONAL = ("events", "observations")
 
 
 def structure_document(data: object, *, origin: str | None = None) -> Document:
@@ -310,92 +432,117 @@ def structure_document(data: object, *, origin: str | None = None) -> Document:
     """
     if not isinstance(data, Mapping):
         problem = DataProblem(
-            "$", f"expected a JSON object at the top level, got {_json_type(data)}", "not-object"
+            "$",
+            f"expected a JSON object at the top level, got {_json_type(data)}",
+            Code.NOT_OBJECT,
         )
         raise DataError([problem], origin=origin)
     problems = [
         DataProblem(
-            f"$.{key}" if isinstance(key, str) else "$", f"unknown key {key!r}", "unknown-key"
+            f"$.{key}" if isinstance(key, str) else "$",
+            f"unknown key {_show(key) if isinstance(key, str) else repr(key)}",
+            Code.UNKNOWN_KEY,
         )
         for key in data
-        if key not in _REQUIRED + _OPTIONAL
+        if key not in _KNOWN
     ]
     problems.extend(
-        DataProblem("$", f"required key {key!r} is missing", "missing-key")
+        DataProblem("$", f"required key {key!r} is missing", Code.MISSING_KEY)
         for key in _REQUIRED
         if key not in data
     )
     parts: dict[str, Any] = {}
-
-    def part(key: str, kind: Any, hook: Callable[[object, type], Any] | None = None) -> None:
-        if key not in data:
-            return
-        try:
-            if hook is not None:
-                parts[key] = tuple(_each(data[key], hook, kind, key))
-            else:
-                parts[key] = _CONVERTER.structure(data[key], kind)
-        except Exception as exc:  # noqa: BLE001 - every structuring error becomes a problem
-            problems.extend(_problems(exc, f"$.{key}"))
-
     references = _References()
     token = _REFERENCES.set(references)
     try:
-        part("as_of", dt.date)
-        for key, cl, hook in (
-            ("sources", Source, _SOURCE_FROM_DICT),
-            ("agencies", Agency, _AGENCY_FROM_DICT),
-        ):
-            part(key, cl, hook)
-            records = parts.get(key, ())
-            _check_ids(records, key, problems)
-            references.add(cl, records, data.get(key))
-        part("networks", tuple[Network, ...])
-        part("executive_committee", ExecutiveCommittee)
-        part("objectives", tuple[Objective, ...])
-        part("principles", tuple[GuidingPrinciple, ...])
-        part("compact", Compact)
-        part("events", tuple[Event, ...])
-        part("observations", tuple[Observation, ...])
+        references.note_ids(data)
+        if "as_of" in data:
+            _part(parts, problems, "as_of", lambda: _CONVERTER.structure(data["as_of"], dt.date))
+        for kind in KINDS:
+            if kind.plural in data:
+                _records(kind, data[kind.plural], parts, problems, references)
+            elif not kind.is_required:
+                parts[kind.plural] = ()
+                references.add(kind.type, [], set(), [])
+        for key, cl in _SINGLETONS:
+            if key in data:
+                _part(parts, problems, key, functools.partial(_whole(cl), data[key], cl))
     finally:
         _REFERENCES.reset(token)
+    if not problems and len(parts) < len(_KNOWN):
+        # Every part that failed reported at least one problem; if one did not, say so
+        # rather than drop it.
+        missing = sorted(_KNOWN - set(parts))
+        problems = [
+            DataProblem(f"$.{key}", "this part could not be read", Code.INVALID_VALUE)
+            for key in missing
+        ]
     if problems:
         raise DataError(problems, origin=origin)
-    return Document(**parts)
+    return Document(
+        as_of=parts["as_of"],
+        executive_committee=parts["executive_committee"],
+        compact=parts["compact"],
+        records=tuple((kind.plural, parts[kind.plural]) for kind in KINDS),
+    )
 
 
-def _each(value: object, hook: Callable[[object, type], T], kind: type[T], key: str) -> list[T]:
-    """Structure a top-level array of *kind*, collecting every element's errors."""
+def _part(
+    parts: dict[str, Any], problems: list[DataProblem], key: str, build: Callable[[], Any]
+) -> None:
+    try:
+        parts[key] = build()
+    except Exception as exc:  # noqa: BLE001 - every structuring error becomes a problem
+        problems.extend(_problems(exc, f"$.{key}"))
+
+
+def _records(
+    kind: Kind[Any],
+    value: object,
+    parts: dict[str, Any],
+    problems: list[DataProblem],
+    references: _References,
+) -> None:
+    """Structure one kind's array element by element, collecting every element's errors."""
+    path = f"$.{kind.plural}"
     if not isinstance(value, list | tuple):
         msg = f"expected an array, got {_json_type(value)}"
-        raise _InvalidError(msg)
-    out: list[T] = []
-    errors: list[Exception] = []
+        problems.append(DataProblem(path, msg, Code.WRONG_TYPE))
+        references.add(kind.type, [], set(), value)
+        return
+    hook = _whole(kind.type)
+    out: list[Any] = []
+    failed: set[str] = set()
+    start = len(problems)
     for index, item in enumerate(value):
         try:
-            out.append(hook(item, kind))
+            out.append(hook(item, kind.type))
         except Exception as exc:  # noqa: BLE001 - collected and reported together
-            exc.__notes__ = [
-                *getattr(exc, "__notes__", []),
-                cattrs.IterableValidationNote(f"Structuring {key} @ index {index}", index, kind),
-            ]
-            errors.append(exc)
-    if errors:
-        msg = f"While structuring {key}"
-        raise cattrs.IterableValidationError(msg, errors, list)
-    return out
+            problems.extend(_problems(exc, f"{path}[{index}]"))
+            if isinstance(item, Mapping) and isinstance(item.get("id"), str):
+                failed.add(item["id"])
+    if hasattr(kind.type, "id"):
+        _check_ids(value, path, problems)
+    if len(problems) == start:
+        parts[kind.plural] = tuple(out)
+    references.add(kind.type, out, failed, value)
 
 
-def _check_ids(records: tuple[Any, ...], key: str, problems: list[DataProblem]) -> None:
+def _check_ids(raw: list[Any] | tuple[Any, ...], path: str, problems: list[DataProblem]) -> None:
     seen: set[str] = set()
-    for index, record in enumerate(records):
-        if record.id in seen:
+    for index, item in enumerate(raw):
+        record_id = item.get("id") if isinstance(item, Mapping) else None
+        if not isinstance(record_id, str):
+            continue
+        if record_id in seen:
             problems.append(
                 DataProblem(
-                    f"$.{key}[{index}].id", f"the id {record.id!r} is used twice", "duplicate-id"
+                    f"{path}[{index}].id",
+                    f"the id {_show(record_id)} is used twice",
+                    Code.DUPLICATE_ID,
                 )
             )
-        seen.add(record.id)
+        seen.add(record_id)
 
 
 def _problems(exc: BaseException, path: str) -> list[DataProblem]:
@@ -404,7 +551,7 @@ def _problems(exc: BaseException, path: str) -> list[DataProblem]:
         text, _, where = line.rpartition(" @ ")
         code, _, message = text.partition(" ")
         if code != _QUIET:
-            out.append(DataProblem(where, message, code))
+            out.append(DataProblem(where, message, Code(code)))
     return out
 
 
@@ -418,34 +565,27 @@ def _format(exc: BaseException, cl: type | None) -> str:
     if isinstance(exc, _InvalidError):
         return f"{exc.code} {exc}"
     if isinstance(exc, KeyError):
-        return "missing-key required key is missing"
+        return f"{Code.MISSING_KEY} required key is missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return "unknown-key unknown key " + ", ".join(sorted(repr(k) for k in exc.extra_fields))
+        keys = ", ".join(sorted(_show(k) if isinstance(k, str) else repr(k) for k in exc.extra_fields))
+        return f"{Code.UNKNOWN_KEY} unknown key {keys}"
     if isinstance(exc, RecursionError):
-        return "too-deep the value is nested too deeply"
-    return f"invalid-value invalid value, expected {_type_name(cl)} ({exc})"
+        return f"{Code.TOO_DEEP} the value is nested too deeply"
+    return f"{Code.INVALID_VALUE} invalid value, expected {_type_name(cl)} ({exc})"
 
 
 def unstructure_document(document: Document) -> dict[str, Any]:
     """Turn records back into the canonical JSON document (references become ids)."""
-    return {
-        "as_of": document.as_of.isoformat(),
-        "sources": [_to_dict(Source)(s) for s in document.sources],
-        "agencies": [_to_dict(Agency)(a) for a in document.agencies],
-        "networks": _CONVERTER.unstructure(document.networks, tuple[Network, ...]),
-        "executive_committee": _CONVERTER.unstructure(document.executive_committee),
-        "objectives": _CONVERTER.unstructure(document.objectives, tuple[Objective, ...]),
-        "principles": _CONVERTER.unstructure(document.principles, tuple[GuidingPrinciple, ...]),
-        "compact": _CONVERTER.unstructure(document.compact),
-        "events": _CONVERTER.unstructure(document.events, tuple[Event, ...]),
-        "observations": _CONVERTER.unstructure(document.observations, tuple[Observation, ...]),
-    }
+    data: dict[str, Any] = {"as_of": document.as_of.isoformat()}
+    for plural, records in document.records:
+        data[plural] = [unstructure_record(record) for record in records]
+    for key, _ in _SINGLETONS:
+        data[key] = _CONVERTER.unstructure(getattr(document, key))
+    return data
 
 
 def unstructure_record(record: object) -> dict[str, Any]:
     """One record as the canonical document writes it (its references as ids)."""
-    if isinstance(record, Source):
-        return _to_dict(Source)(record)
-    if isinstance(record, Agency):
-        return _to_dict(Agency)(record)
+    if isinstance(record, Source | Agency):
+        return _to_dict(type(record))(record)
     return _CONVERTER.unstructure(record)  # type: ignore[no-any-return]

@@ -5,61 +5,53 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import stat
 import threading
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import attrs
 
+from un_migration_network._codes import Code
+from un_migration_network._kinds import KINDS, Kind
 from un_migration_network._models import (
     Agency,
+    Champion,
     Compact,
+    Document,
     Event,
     ExecutiveCommittee,
     GuidingPrinciple,
     Network,
     Objective,
     Observation,
+    ReviewForum,
     Source,
+    as_day,
 )
+from un_migration_network._normalize import MAX_QUERY, normalize
 from un_migration_network._registry import Registry
-from un_migration_network.exceptions import DataError, DataProblem
-
-if TYPE_CHECKING:
-    from un_migration_network._converter import Document
+from un_migration_network.exceptions import (
+    AmbiguousError,
+    DataError,
+    DataProblem,
+    NotFoundError,
+    quote,
+)
 
 __all__ = ["Dataset", "load", "load_dataset"]
 
 _DATA_PACKAGE = "un_migration_network.data"
 _DATA_FILE = "un_migration_network.json"
-
-
-def _source_keys(source: Source) -> Iterable[str]:
-    return (source.id, source.url)
-
-
-def _agency_keys(agency: Agency) -> Iterable[str]:
-    return (agency.acronym, agency.name, *agency.aliases, agency.id)
-
-
-def _network_keys(network: Network) -> Iterable[str | int | None]:
-    country = network.country
-    yield network.name
-    if country is not None:
-        yield from (country.name, country.alpha2, country.alpha3, country.m49)
-        if country.m49 is not None:
-            yield f"{country.m49:03d}"  # M49 codes are written with three digits: "031"
-    yield network.region
-    yield from network.aliases
-    yield network.id
-
-
-def _objective_keys(objective: Objective) -> Iterable[str | int]:
-    return (objective.number, objective.short_label, objective.title, *objective.title_variants)
-
-
-def _principle_keys(principle: GuidingPrinciple) -> Iterable[str]:
-    return (principle.letter, principle.name)
+#: A document larger than this is refused: the bundled one is well under a megabyte.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+# What a query names besides the records of the registries: the Compact, its review forum
+# and the Network's Executive Committee (folded keys).
+_COMPACT_WORDS = ("gcm", "compact", "the compact", "global compact", "global compact for migration")
+_FORUM_WORDS = ("imrf", "review forum", "forum")
+_COMMITTEE_WORDS = ("executive committee", "ec", "committee", "excom")
+_WORDS = re.compile(r"\s+|:")
 
 
 @attrs.frozen(eq=True)
@@ -72,13 +64,14 @@ class Dataset:
         as_of: The date the data holds for.
         sources: Every source the records cite.
         agencies: The UN system entities.
-        networks: The global, regional and country networks on migration.
-        executive_committee: The Network's Executive Committee.
+        networks: The global, continental, regional and country networks on migration.
+        champions: The GCM Champion countries.
         objectives: The GCM's 23 objectives.
         principles: The GCM's 10 guiding principles.
-        compact: The GCM's own facts.
         events: Dated happenings: decisions, meetings, reviews.
         observations: Figures that sources report at a date.
+        executive_committee: The Network's Executive Committee.
+        compact: The GCM's own facts.
 
     >>> import un_migration_network as umn
     >>> ds = umn.load()
@@ -90,12 +83,13 @@ class Dataset:
     sources: Registry[Source]
     agencies: Registry[Agency]
     networks: Registry[Network]
-    executive_committee: ExecutiveCommittee
+    champions: Registry[Champion]
     objectives: Registry[Objective]
     principles: Registry[GuidingPrinciple]
+    events: Registry[Event]
+    observations: Registry[Observation]
+    executive_committee: ExecutiveCommittee
     compact: Compact
-    events: tuple[Event, ...]
-    observations: tuple[Observation, ...]
 
     @classmethod
     def _from_document(cls, document: Document, *, origin: str | None = None) -> Dataset:
@@ -105,48 +99,79 @@ class Dataset:
             DataError: Two records of one kind share a lookup key.
         """
         problems: list[DataProblem] = []
+        records = dict(document.records)
 
-        def registry(records: Iterable[Any], keys: Any, kind: str, path: str) -> Registry[Any]:
+        def registry(kind: Kind[Any]) -> Registry[Any]:
+            path = f"$.{kind.plural}"
+            found = records[kind.plural]
             try:
-                return Registry(records, keys=keys, kind=kind, path=path)
+                return Registry(
+                    found, keys=kind.keys, kind=kind.name, path=path, record_type=kind.type
+                )
             except DataError as error:
                 problems.extend(error.problems)
-                return Registry((), keys=keys, kind=kind, path=path)
+                return Registry((), keys=kind.keys, kind=kind.name, record_type=kind.type)
 
-        dataset = cls(
-            as_of=document.as_of,
-            sources=registry(document.sources, _source_keys, "source", "$.sources"),
-            agencies=registry(document.agencies, _agency_keys, "agency", "$.agencies"),
-            networks=registry(document.networks, _network_keys, "network", "$.networks"),
-            executive_committee=document.executive_committee,
-            objectives=registry(document.objectives, _objective_keys, "objective", "$.objectives"),
-            principles=registry(
-                document.principles, _principle_keys, "guiding principle", "$.principles"
-            ),
-            compact=document.compact,
-            events=document.events,
-            observations=document.observations,
-        )
+        registries = {kind.plural: registry(kind) for kind in KINDS}
         if problems:
             raise DataError(problems, origin=origin)
-        return dataset
+        return cls(
+            as_of=document.as_of,
+            executive_committee=document.executive_committee,
+            compact=document.compact,
+            **registries,
+        )
 
     def _to_document(self) -> Document:
         """The dataset as a structured document, ready to write out."""
-        from un_migration_network._converter import Document  # noqa: PLC0415 - kept off import
-
         return Document(
             as_of=self.as_of,
-            sources=tuple(self.sources),
-            agencies=tuple(self.agencies),
-            networks=tuple(self.networks),
             executive_committee=self.executive_committee,
-            objectives=tuple(self.objectives),
-            principles=tuple(self.principles),
             compact=self.compact,
-            events=self.events,
-            observations=self.observations,
+            records=tuple((kind.plural, tuple(self.registry(kind))) for kind in KINDS),
         )
+
+    def registry(self, kind: Kind[Any] | str, /) -> Registry[Any]:
+        """The registry of one kind of record, by its `Kind` or its plural name ("networks").
+
+        Raises:
+            KeyError: No kind has that name.
+
+        >>> import un_migration_network as umn
+        >>> umn.load().registry("champions").kind
+        'champion'
+        """
+        plural = kind if isinstance(kind, str) else kind.plural
+        if plural not in {k.plural for k in KINDS}:
+            raise KeyError(plural)
+        registry: Registry[Any] = getattr(self, plural)
+        return registry
+
+    def walk(self) -> Iterator[tuple[str, Any]]:
+        """Every record of the dataset, with the id that validation reports it under.
+
+        The records of every kind come first (sources included), in the table's order, then the Executive
+        Committee with its seats and member lists, then the Compact with its review forum
+        and the forum's editions.
+
+        >>> import un_migration_network as umn
+        >>> dict(umn.load().walk())["objective-13"].number
+        13
+        """
+        for kind in KINDS:
+            for record in self.registry(kind):
+                yield kind.subject(record), record
+        committee = self.executive_committee
+        yield "executive-committee", committee
+        for membership in committee.memberships:
+            yield f"executive-committee/{membership.agency.id}", membership
+        for snapshot in committee.snapshots:
+            yield f"executive-committee@{snapshot.as_of}", snapshot
+        yield "gcm", self.compact
+        forum = self.compact.review_forum
+        yield "imrf", forum
+        for edition in forum.editions:
+            yield f"imrf-{edition.year}", edition
 
     def to_json(self) -> str:
         """The whole dataset as one canonical JSON document: sorted keys, stable, UTF-8.
@@ -162,12 +187,129 @@ class Dataset:
         data = unstructure_document(self._to_document())
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
-    def __repr__(self) -> str:
-        return (
-            f"<Dataset as of {self.as_of.isoformat()}: {len(self.agencies)} agencies, "
-            f"{len(self.networks)} networks, {len(self.objectives)} objectives, "
-            f"{len(self.principles)} principles, {len(self.sources)} sources>"
+    def networks_on(self, day: dt.date | str, /) -> tuple[Network, ...]:
+        """The networks the sources show existing on *day* (a date or an ISO 8601 string).
+
+        A network counts from the last day of its ``first_evidenced`` span; one the sources
+        never date is not counted.
+
+        Raises:
+            TypeError: *day* is neither a date nor a string.
+            ValueError: *day* is a string that is not an ISO 8601 date.
+
+        >>> import un_migration_network as umn
+        >>> len(umn.load().networks_on("2018-12-31"))
+        1
+        """
+        when = as_day(day)
+        return tuple(network for network in self.networks if network.exists_on(when))
+
+    def networks_of(self, agency: Agency | str, /) -> tuple[Network, ...]:
+        """Every network the sources list *agency* (a record or any of its keys) as a member of.
+
+        Raises:
+            NotFoundError: No agency has that key.
+
+        >>> import un_migration_network as umn
+        >>> [n.id for n in umn.load().networks_of("UN-Habitat")]
+        ['mozambique']
+        """
+        member = agency if isinstance(agency, Agency) else self.agencies.lookup(agency)
+        return tuple(network for network in self.networks if member in network.members)
+
+    def find(self, query: str, /) -> tuple[str, object]:
+        """The one record of any kind that *query* names, with the name of its kind.
+
+        A query may name its kind first ("objective 13", "principle c", "champion Kenya");
+        "gcm", "executive committee" and "imrf" (or their names) name the Compact, the
+        Committee and the review forum. Where records of several kinds share the key, the
+        kind of the lower rank wins (a network before a Champion country); within one
+        rank, the query is ambiguous.
+
+        Raises:
+            NotFoundError: Nothing matches; its suggestions come from every kind.
+            AmbiguousError: Records of two kinds of one rank share the key.
+
+        >>> import un_migration_network as umn
+        >>> umn.load().find("objective 13")[1].short_label
+        'Alternatives to detention'
+        """
+        if not isinstance(query, str) or len(query) > MAX_QUERY:
+            raise NotFoundError(query, kind="record")
+        key = normalize(query)
+        for found in self._singletons(key):
+            return found
+        hit = self._with_kind(query)
+        if hit is not None:
+            return hit
+        searchable = [kind for kind in KINDS if kind.is_searchable]
+        for rank in sorted({kind.rank for kind in searchable}):
+            hits = [
+                (kind, found)
+                for kind in searchable
+                if kind.rank == rank and (found := self.registry(kind).get(query)) is not None
+            ]
+            if len(hits) > 1:
+                raise AmbiguousError(query, tuple((k.name, k.key(r)) for k, r in hits))
+            if hits:
+                kind, record = hits[0]
+                return kind.name, record
+        ranked = sorted(
+            (
+                match[:2]
+                for kind in searchable
+                for match in self.registry(kind).matches(query, limit=3)
+            ),
+            reverse=True,
         )
+        raise NotFoundError(query, kind="record", suggestions=[text for _, text in ranked[:3]])
+
+    def _singletons(self, key: str) -> Iterator[tuple[str, object]]:
+        compact, forum = self.compact, self.compact.review_forum
+        if key in _keys_of(compact, _COMPACT_WORDS, compact.name, compact.acronym):
+            yield "compact", compact
+        elif key in _keys_of(forum, _FORUM_WORDS, forum.name, forum.acronym):
+            yield "review forum", forum
+        elif key in {normalize(word) for word in _COMMITTEE_WORDS}:
+            yield "executive committee", self.executive_committee
+
+    def _with_kind(self, query: str) -> tuple[str, object] | None:
+        """A query that names its kind first: "objective 13", "guiding principle: c"."""
+        words = [word for word in _WORDS.split(query.strip()) if word]
+        for size in (2, 1):
+            if len(words) <= size:
+                continue
+            head, rest = normalize(" ".join(words[:size])), " ".join(words[size:])
+            for kind in KINDS:
+                if head in _kind_words(kind):
+                    found = self.registry(kind).get(rest)
+                    if found is not None:
+                        return kind.name, found
+        return None
+
+    def to_dataframes(self, *, lang: str = "en") -> dict[str, Any]:
+        """Every table of the data as a pandas DataFrame, keyed by name; the ids join.
+
+        One frame per kind (``"networks"``, ``"agencies"``, ...), plus the Executive
+        Committee's ``"memberships"`` and ``"snapshots"`` and the review forum's
+        ``"review_forum_editions"``. Needs the ``pandas`` extra.
+
+        Raises:
+            ImportError: pandas is not installed.
+
+        >>> import un_migration_network as umn
+        >>> frames = umn.load().to_dataframes()
+        >>> members = frames["networks"].explode("members")
+        >>> int(members.merge(frames["agencies"], left_on="members", right_on="id").shape[0]) > 0
+        True
+        """
+        from un_migration_network._export import dataframes  # noqa: PLC0415 - lazy pandas
+
+        return dataframes(self, lang=lang)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(self.registry(kind))} {kind.plural}" for kind in KINDS)
+        return f"<Dataset as of {self.as_of.isoformat()}: {counts}>"
 
     def _repr_html_(self) -> str:
         """A summary table (counts of each kind, as-of date) for notebooks."""
@@ -176,12 +318,23 @@ class Dataset:
         return dataset_html(self)
 
 
+def _keys_of(record: Compact | ReviewForum, words: tuple[str, ...], *texts: str) -> set[str]:
+    names = (name.text for name in record.names)
+    return {normalize(text) for text in (*words, *texts, *names)}
+
+
+def _kind_words(kind: Kind[Any]) -> set[str]:
+    """The words that name a kind at the start of a query ("objective", "principles")."""
+    last = kind.name.split()[-1]
+    return {normalize(word) for word in (kind.name, kind.plural, kind.label, last, last + "s")}
+
+
 def _parse(text: str, origin: str) -> object:
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                msg = f"the key {key!r} appears twice in one object"
+                msg = f"the key {quote(key)} appears twice in one object"
                 raise ValueError(msg)
             result[key] = value
         return result
@@ -194,32 +347,49 @@ def _parse(text: str, origin: str) -> object:
         return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        problem = DataProblem("$", f"not valid JSON: {error.msg} ({where})", "not-json")
+        problem = DataProblem("$", f"not valid JSON: {error.msg} ({where})", Code.NOT_JSON)
     except RecursionError:
-        problem = DataProblem("$", "the JSON is nested too deeply to read", "too-deep")
+        problem = DataProblem("$", "the JSON is nested too deeply to read", Code.TOO_DEEP)
     except ValueError as error:
-        problem = DataProblem("$", f"not valid JSON: {error}", "not-json")
+        problem = DataProblem("$", f"not valid JSON: {error}", Code.NOT_JSON)
     raise DataError([problem], origin=origin)
+
+
+def _refuse(origin: str, message: str, code: Code) -> DataError:
+    return DataError([DataProblem("$", message, code)], origin=origin)
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
     origin = os.fsdecode(path)
     try:
-        with open(path, "rb") as stream:  # noqa: PTH123 - a user's own path, not package data
-            raw = stream.read()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except ValueError:  # a path with a NUL character in it
-        problem = DataProblem("$", "cannot read the file: the path is not valid", "unreadable")
-        raise DataError([problem], origin=repr(origin)) from None
+        msg = "cannot read the file: the path is not valid"
+        raise _refuse(repr(origin), msg, Code.UNREADABLE) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        problem = DataProblem("$", f"cannot read the file: {reason}", "unreadable")
-        raise DataError([problem], origin=origin) from None
+        raise _refuse(origin, f"cannot read the file: {reason}", Code.UNREADABLE) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            what = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            msg = f"cannot read the document: the path is {what}"
+            raise _refuse(origin, msg, Code.NOT_A_FILE)
+        try:
+            # One byte more than the limit tells a file that grew while being read.
+            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise _refuse(origin, f"cannot read the file: {reason}", Code.UNREADABLE) from None
+    if info.st_size > MAX_DOCUMENT_BYTES or len(raw) > MAX_DOCUMENT_BYTES:
+        msg = f"the file is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB: not a document"
+        raise _refuse(origin, msg, Code.TOO_LARGE)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         reason = f"the file is not UTF-8 text (byte {error.start} is invalid)"
-        problem = DataProblem("$", reason, "not-utf8")
-        raise DataError([problem], origin=origin) from None
+        raise _refuse(origin, reason, Code.NOT_UTF8) from None
     return text, origin
 
 
@@ -229,7 +399,7 @@ def _build(data: object, origin: str | None) -> Dataset:
     try:
         document = structure_document(data, origin=origin)
     except RecursionError:
-        problem = DataProblem("$", "the document is nested too deeply to read", "too-deep")
+        problem = DataProblem("$", "the document is nested too deeply to read", Code.TOO_DEEP)
         raise DataError([problem], origin=origin) from None
     return Dataset._from_document(document, origin=origin)  # noqa: SLF001 - its own builder
 
@@ -238,7 +408,8 @@ def load_dataset(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Datas
     """Build a new dataset from your own JSON document; the bundled data is left as it is.
 
     Args:
-        source: A path to a JSON file, or an already-parsed JSON object.
+        source: A path to a JSON file (a regular file of at most 64 MiB), or an
+            already-parsed JSON object.
 
     Raises:
         DataError: The document cannot be read or does not fit; every problem is listed
@@ -256,7 +427,7 @@ def load_dataset(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Datas
         text, origin = _read(given)
         return _build(_parse(text, origin), origin)
     reason = f"expected a path or a JSON object, got {type(given).__name__}"
-    problem = DataProblem("$", reason, "wrong-type")
+    problem = DataProblem("$", reason, Code.WRONG_TYPE)
     raise DataError([problem])
 
 

@@ -1,7 +1,8 @@
-"""Flat exports (CSV rows, DataFrames) and the JSON Schema of the canonical document.
+"""Flat exports (CSV rows, DataFrames, a Frictionless Data Package) and the JSON Schema.
 
-Both are derived from the attrs models, never kept by hand: a field added to a record
-appears in its CSV columns and in the schema without touching this module.
+All are derived from the attrs models and the kinds table, never kept by hand: a field added
+to a record appears in its CSV columns, its DataFrame, its Table Schema and the JSON Schema
+without touching this module.
 """
 
 from __future__ import annotations
@@ -12,33 +13,38 @@ import enum
 import functools
 import inspect
 import io
+import json
 import operator
+import os
 import re
+import tempfile
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from un_migration_network._kinds import KINDS, Kind
 from un_migration_network._models import (
     Agency,
+    Citation,
     DateSpan,
-    Event,
-    GuidingPrinciple,
-    Network,
-    Objective,
-    Observation,
+    Membership,
+    Name,
+    ReviewForumEdition,
+    Snapshot,
     Source,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from un_migration_network._dataset import Dataset
     from un_migration_network._registry import Registry
 
 __all__ = [
-    "RECORD_TYPES",
     "Cell",
     "flat_columns",
     "flat_row",
@@ -46,44 +52,40 @@ __all__ = [
     "registry_dataframe",
     "to_csv",
     "to_dataframe",
+    "write_datapackage",
 ]
 
 #: One value of a flat row: what a CSV cell or a DataFrame column holds before formatting.
-Cell = str | int | bool | dt.date | None
-
-#: The record kinds that export one row per record, by the name the command line uses.
-RECORD_TYPES: Mapping[str, type] = {
-    "agencies": Agency,
-    "networks": Network,
-    "objectives": Objective,
-    "principles": GuidingPrinciple,
-    "sources": Source,
-    "events": Event,
-    "observations": Observation,
-}
+Cell = str | int | bool | dt.date | list[Any] | dict[str, Any] | None
 
 # Records cite sources and agencies by id (as the converter writes them); only the
 # document's own `sources` and `agencies` arrays hold them whole.
 _REFERENCES: tuple[type, ...] = (Source, Agency)
-# Several values in one CSV cell (aliases, member ids) are joined with this.
-_SEPARATOR = ";"
 _DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _SPAN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# Scalar types: (Table Schema type, JSON Schema).
 _SCALARS: dict[object, tuple[str, dict[str, Any]]] = {
-    str: ("str", {"type": "string"}),
-    int: ("int", {"type": "integer"}),
-    bool: ("bool", {"type": "boolean"}),
+    str: ("string", {"type": "string"}),
+    int: ("integer", {"type": "integer"}),
+    bool: ("boolean", {"type": "boolean"}),
     dt.date: ("date", {"type": "string", "format": "date", "pattern": _DAY}),
 }
-_MISSING_PANDAS = "Registry.to_dataframe() needs pandas: pip install 'un-migration-network[pandas]'"
+_MISSING_PANDAS = "to_dataframe() needs pandas: pip install 'un-migration-network[pandas]'"
+_ENGLISH = "en"
 
 
 class _Column(NamedTuple):
-    """One flat column: its name, the kind of value it holds, and how to read it off a record."""
+    """One flat column: its name, its Table Schema type, and how to read it off a record.
+
+    ``enum`` lists the allowed values of an enum field; ``refers`` names the record type an
+    id (or each id of a list) refers to.
+    """
 
     name: str
-    dtype: str  # "str", "int", "bool" or "date"
+    type: str  # "string", "integer", "boolean", "date", "array" or "object"
     read: Callable[[Any], Cell]
+    enum: tuple[str, ...] | None = None
+    refers: type | None = None
 
 
 def _optional(tp: Any) -> tuple[Any, bool]:
@@ -117,48 +119,59 @@ def _then(first: Callable[[Any], Any], second: Callable[[Any], Cell]) -> Callabl
     return read
 
 
-def _joined(read: Callable[[Any], Any], text: Callable[[Any], str]) -> Callable[[Any], Cell]:
-    def join(record: Any) -> Cell:
-        return _SEPARATOR.join(text(item) for item in read(record))
+def _listed(read: Callable[[Any], Any], item: Callable[[Any], Any]) -> Callable[[Any], Cell]:
+    def listing(record: Any) -> Cell:
+        return [item(value) for value in read(record)]
 
-    return join
+    return listing
 
 
-def _item_text(tp: Any, where: str) -> Callable[[Any], str]:
-    """How one element of a tuple field is written inside a joined cell."""
+def _item_reader(tp: Any, where: str) -> tuple[Callable[[Any], Any], type | None]:
+    """How one element of a tuple field is written in a list cell, and what it refers to."""
     if tp in _REFERENCES:
-        return operator.attrgetter("id")
+        return operator.attrgetter("id"), tp
     if _is_enum(tp):
-        return operator.attrgetter("value")
+        return operator.attrgetter("value"), None
     if attrs.has(tp):
         msg = f"cannot export {where}: a list of {tp.__name__} records does not fit one cell"
         raise TypeError(msg)
     _scalar(tp, where)
-    return str
+    return (lambda value: value), None
+
+
+def _cited(citations: tuple[Citation, ...]) -> dict[str, Any]:
+    return {c.field: [source.id for source in c.sources] for c in citations}
 
 
 def _field_columns(name: str, tp: Any, read: Callable[[Any], Any], where: str) -> list[_Column]:
     tp, _ = _optional(tp)
     if tp is DateSpan:
+        # The span's text parses back (`DateSpan.parse`); its bounds are dates.
         return [
-            _Column(name, "str", _then(read, str)),
+            _Column(name, "string", _then(read, str)),
             _Column(f"{name}_earliest", "date", _then(read, operator.attrgetter("earliest"))),
             _Column(f"{name}_latest", "date", _then(read, operator.attrgetter("latest"))),
         ]
     if tp in _REFERENCES:
-        return [_Column(name, "str", _then(read, operator.attrgetter("id")))]
+        return [_Column(name, "string", _then(read, operator.attrgetter("id")), refers=tp)]
+    if tp == tuple[Citation, ...]:
+        return [_Column(name, "object", _then(read, _cited))]
+    if tp == tuple[Name, ...]:
+        return []  # one column per language and field: see _name_columns
     if attrs.has(tp):
         # A value object such as Country: one column per field, named with a prefix.
         return [
-            _Column(f"{name}_{column.name}", column.dtype, _then(read, column.read))
+            column._replace(name=f"{name}_{column.name}", read=_then(read, column.read))
             for column in _columns(tp)
         ]
     if typing.get_origin(tp) is tuple:
-        return [_Column(name, "str", _joined(read, _item_text(typing.get_args(tp)[0], where)))]
+        item, refers = _item_reader(typing.get_args(tp)[0], where)
+        return [_Column(name, "array", _listed(read, item), refers=refers)]
     if _is_enum(tp):
-        return [_Column(name, "str", _then(read, operator.attrgetter("value")))]
-    dtype, _ = _scalar(tp, where)
-    return [_Column(name, dtype, read)]
+        values = tuple(member.value for member in tp)
+        return [_Column(name, "string", _then(read, operator.attrgetter("value")), enum=values)]
+    kind, _ = _scalar(tp, where)
+    return [_Column(name, kind, read)]
 
 
 @functools.cache
@@ -172,32 +185,48 @@ def _columns(record_type: type) -> tuple[_Column, ...]:
     return tuple(columns)
 
 
+def _name_columns(records: Iterable[Any]) -> list[_Column]:
+    """One column per field and language that the records have names in: ``name_fr``."""
+    pairs = sorted({(n.field, n.lang) for r in records for n in getattr(r, "names", ())})
+
+    def reader(field: str, lang: str) -> Callable[[Any], Cell]:
+        return lambda record: record._in(field, lang)  # noqa: SLF001 - the records' helper
+
+    return [_Column(f"{field}_{lang}", "string", reader(field, lang)) for field, lang in pairs]
+
+
+def _all_columns(records: list[Any], record_type: type) -> list[_Column]:
+    return [*_columns(record_type), *_name_columns(records)]
+
+
 def flat_columns(record_type: type, /) -> tuple[str, ...]:
     """The flat column names of *record_type*, in its attrs field order.
 
     A `DateSpan` field gives three columns (its text, ``_earliest`` and ``_latest``);
     a value object such as `Country` one column per field, prefixed with the field's name.
+    Names in other languages add a column per field and language (``name_fr``) in tables of
+    records that have them.
 
     Raises:
         TypeError: A field cannot be flattened (a list of nested records, for one).
 
     >>> from un_migration_network import Observation
-    >>> flat_columns(Observation)[-4:]
+    >>> flat_columns(Observation)[4:8]
     ('as_of', 'as_of_earliest', 'as_of_latest', 'sources')
     """
     return tuple(column.name for column in _columns(record_type))
 
 
 def flat_row(record: object, /) -> dict[str, Cell]:
-    """One record as a flat row: references as ids, several values joined with ``;``.
+    """One record as a flat row: references as ids, lists as lists.
 
     >>> import un_migration_network as umn
     >>> row = flat_row(umn.networks.lookup("Mozambique"))
-    >>> row["country_alpha2"], row["launched"], row["launched_latest"]
-    ('MZ', '2022-02-15', datetime.date(2022, 2, 15))
+    >>> row["country_alpha2"], row["launched"], row["members"][:2]
+    ('MZ', '2022-02-15', ['rco', 'fao'])
     """
     record_type: type = type(record)
-    return {column.name: column.read(record) for column in _columns(record_type)}
+    return {column.name: column.read(record) for column in _all_columns([record], record_type)}
 
 
 def _text(value: Cell) -> str:
@@ -207,73 +236,296 @@ def _text(value: Cell) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
 def to_csv(records: Iterable[object], record_type: type, /) -> str:
     """CSV text with a header and one row per record, in the order given.
 
-    None is an empty cell, booleans are ``true``/``false``, dates ``YYYY-MM-DD``.
+    None is an empty cell, booleans are ``true``/``false``, dates ``YYYY-MM-DD``, a date
+    span its text (which `DateSpan.parse` reads back) and its bounds, and lists and
+    citations JSON (``["iom", "ilo"]``), as Frictionless Table Schema reads them.
 
     >>> import un_migration_network as umn
     >>> print(to_csv(umn.principles, umn.GuidingPrinciple).splitlines()[0])
-    letter,name,sources,paragraph,is_letter_inferred
+    letter,name,sources,paragraph,is_letter_inferred,citations,name_es,name_fr
     """
-    columns = _columns(record_type)
+    rows = list(records)
+    columns = _all_columns(rows, record_type)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(column.name for column in columns)
-    writer.writerows([_text(column.read(record)) for column in columns] for record in records)
+    writer.writerows([_text(column.read(record)) for column in columns] for record in rows)
     return buffer.getvalue()
 
 
-_PANDAS_DTYPES = {"str": "string", "int": "Int64", "bool": "boolean", "date": "datetime64[ns]"}
-
-
-def to_dataframe(records: Iterable[object], record_type: type | None, /) -> pd.DataFrame:
-    """A pandas DataFrame with the CSV's columns, one row per record.
-
-    Text is pandas' ``string`` dtype, integers ``Int64`` and booleans ``boolean`` (both
-    nullable), and dates ``datetime64[ns]`` at midnight, with ``NaT`` where unknown.
-    With no *record_type* (an empty registry of an unknown kind) the frame has no columns.
-
-    Raises:
-        ImportError: pandas is not installed; the message names the extra that brings it.
-    """
+def _pandas() -> Any:
     try:
         import pandas as pd  # noqa: PLC0415 - an optional dependency, imported only here
     except ImportError as error:
         raise ImportError(_MISSING_PANDAS, name="pandas") from error
+    return pd
+
+
+def _series(pd: Any, column: _Column, values: list[Cell]) -> Any:
+    if column.enum is not None:
+        return pd.Series(pd.Categorical(values, categories=list(column.enum)))
+    if column.type == "date":
+        return pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+    if column.type in ("array", "object"):
+        return pd.Series(values, dtype=object)
+    dtypes = {"string": "string", "integer": "Int64", "boolean": "boolean"}
+    return pd.Series(values, dtype=dtypes[column.type])
+
+
+def to_dataframe(
+    records: Iterable[object], record_type: type | None, /, *, lang: str = _ENGLISH
+) -> pd.DataFrame:
+    """A pandas DataFrame with one row per record and one column per flat field.
+
+    Text is pandas' ``string`` dtype, integers ``Int64`` and booleans ``boolean`` (both
+    nullable), dates ``datetime64[ns]`` with ``NaT`` where unknown, enums categoricals, and
+    lists Python lists. With no *record_type* (an empty registry of an unknown kind) the
+    frame has no columns. With *lang*, the ``name``, ``acronym``, ``title`` and
+    ``short_label`` columns hold that language where a source gives it (the English,
+    marked ``[en]``, where none does).
+
+    Raises:
+        ImportError: pandas is not installed; the message names the extra that brings it.
+    """
+    pd = _pandas()
     if record_type is None:
         return pd.DataFrame()
-    columns = _columns(record_type)
     rows = list(records)
-    return pd.DataFrame(
-        {
-            column.name: pd.Series(
-                [column.read(record) for record in rows], dtype=_PANDAS_DTYPES[column.dtype]
-            )
-            for column in columns
-        },
+    columns = _all_columns(rows, record_type)
+    frame = pd.DataFrame(
+        {column.name: _series(pd, column, [column.read(r) for r in rows]) for column in columns},
         columns=[column.name for column in columns],
     )
+    if lang != _ENGLISH:
+        from un_migration_network._kinds import in_language  # noqa: PLC0415
+
+        for field in ("name", "acronym", "title", "short_label"):
+            if field in frame.columns and rows and hasattr(rows[0], "names"):
+                texts = [in_language(record, field, lang) for record in rows]
+                frame[field] = pd.Series(texts, dtype="string")
+    return frame
 
 
-# The record type of an empty registry, by the registry's kind.
-_KIND_TYPES: dict[str, type] = {
-    "agency": Agency,
-    "network": Network,
-    "objective": Objective,
-    "guiding principle": GuidingPrinciple,
-    "source": Source,
-}
-
-
-def registry_dataframe(registry: Registry[Any], /) -> pd.DataFrame:
+def registry_dataframe(registry: Registry[Any], /, *, lang: str = _ENGLISH) -> pd.DataFrame:
     """`to_dataframe` for a registry, whose record type is that of its records or its kind."""
     records = list(registry)
-    record_type = type(records[0]) if records else _KIND_TYPES.get(registry.kind)
-    return to_dataframe(records, record_type)
+    record_type = registry.record_type or (type(records[0]) if records else None)
+    return to_dataframe(records, record_type, lang=lang)
+
+
+def dataframes(dataset: Dataset, /, *, lang: str = _ENGLISH) -> dict[str, pd.DataFrame]:
+    """Every table of *dataset*: one per kind, and the Committee's seats and member lists."""
+    frames = {kind.plural: registry_dataframe(dataset.registry(kind), lang=lang) for kind in KINDS}
+    committee = dataset.executive_committee
+    frames["memberships"] = to_dataframe(committee.memberships, Membership, lang=lang)
+    frames["snapshots"] = to_dataframe(committee.snapshots, Snapshot, lang=lang)
+    editions = dataset.compact.review_forum.editions
+    frames["review_forum_editions"] = to_dataframe(editions, ReviewForumEdition, lang=lang)
+    frames["votes"] = _pandas().DataFrame(
+        _votes(dataset), columns=[name for name, _ in _VOTE_COLUMNS]
+    ).astype({name: dtype for name, dtype in _VOTE_COLUMNS})
+    return frames
+
+
+# The States named in the Compact's recorded vote: as written, and their M49 and ISO codes.
+_VOTE_COLUMNS = (
+    ("vote", "string"),
+    ("as_written", "string"),
+    ("country", "string"),
+    ("m49", "Int64"),
+    ("alpha2", "string"),
+    ("alpha3", "string"),
+)
+
+
+def _votes(dataset: Dataset) -> list[list[Any]]:
+    compact = dataset.compact
+    rows = []
+    for vote, states in (("against", compact.voted_against), ("abstained", compact.abstained)):
+        for state in states:
+            country = state.country
+            codes = (None, None, None, None) if country is None else (
+                country.name, country.m49, country.alpha2, country.alpha3
+            )
+            rows.append([vote, state.as_written, *codes])
+    return rows
+
+
+# --- Frictionless Data Package -------------------------------------------------------
+
+
+class _Table(NamedTuple):
+    """One CSV file of the package: its name, its Table Schema and its rows."""
+
+    name: str
+    schema: dict[str, Any]
+    rows: list[list[str]]
+
+
+def _field_schema(column: _Column) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name, "type": column.type}
+    if column.enum is not None:
+        field["constraints"] = {"enum": list(column.enum)}
+    return field
+
+
+def _link(
+    name: str, parent: tuple[str, str, str], values: list[tuple[Any, int, str]]
+) -> _Table:
+    """A table linking each record of *parent* to the records it lists, one row each.
+
+    *parent* is the parent table's name, its primary key and that key's type.
+    """
+    table, key, key_type = parent
+    target = "agencies" if name.endswith(("members", "co_chairs")) else "sources"
+    refer = "agency" if target == "agencies" else "source"
+    schema = {
+        "fields": [
+            {"name": "record", "type": key_type},
+            {"name": "position", "type": "integer"},
+            {"name": refer, "type": "string"},
+        ],
+        "primaryKey": ["record", "position"],
+        "foreignKeys": [
+            {"fields": "record", "reference": {"resource": table, "fields": key}},
+            {"fields": refer, "reference": {"resource": target, "fields": "id"}},
+        ],
+    }
+    rows = [[_text(key), str(position), ref] for key, position, ref in values]
+    return _Table(name, schema, rows)
+
+
+def _kind_tables(dataset: Dataset, kind: Kind[Any]) -> list[_Table]:
+    records = list(dataset.registry(kind))
+    columns = _all_columns(records, kind.type)
+    key = kind.primary
+    schema: dict[str, Any] = {
+        "fields": [_field_schema(column) for column in columns],
+        "primaryKey": [key],
+    }
+    foreign = [
+        {"fields": column.name, "reference": {"resource": "agencies", "fields": "id"}}
+        for column in columns
+        if column.refers is Agency and column.type == "string"
+    ]
+    if foreign:
+        schema["foreignKeys"] = foreign
+    rows = [[_text(column.read(record)) for column in columns] for record in records]
+    tables = [_Table(kind.plural, schema, rows)]
+    key_type = next(column.type for column in columns if column.name == key)
+    for column in columns:
+        if column.type == "array" and column.refers is not None:
+            links = [
+                (getattr(record, key), position, ref)
+                for record in records
+                for position, ref in enumerate(column.read(record) or [], start=1)
+            ]
+            parent = (kind.plural, key, key_type)
+            tables.append(_link(f"{kind.plural}_{column.name}", parent, links))
+    return tables
+
+
+def _package_tables(dataset: Dataset) -> list[_Table]:
+    tables = [table for kind in KINDS for table in _kind_tables(dataset, kind)]
+    committee = dataset.executive_committee
+    seats = _all_columns(list(committee.memberships), Membership)
+    tables.append(
+        _Table(
+            "memberships",
+            {
+                "fields": [_field_schema(column) for column in seats],
+                "foreignKeys": [
+                    {"fields": "agency", "reference": {"resource": "agencies", "fields": "id"}}
+                ],
+            },
+            [[_text(c.read(m)) for c in seats] for m in committee.memberships],
+        )
+    )
+    return tables
+
+
+def datapackage_descriptor(dataset: Dataset, tables: list[_Table]) -> dict[str, Any]:
+    """The ``datapackage.json`` of *dataset*'s tables (Frictionless Data Package v1)."""
+    from un_migration_network import __version__  # noqa: PLC0415
+
+    return {
+        "profile": "tabular-data-package",
+        "name": "un-migration-network",
+        "title": "The UN Network on Migration and the Global Compact for Migration",
+        "version": __version__,
+        "created": f"{dataset.as_of.isoformat()}T00:00:00Z",
+        "as_of": dataset.as_of.isoformat(),
+        "licenses": [
+            {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
+        ],
+        "sources": [
+            {"title": source.title or source.publisher or source.id, "path": source.url}
+            for source in dataset.sources
+        ],
+        "resources": [
+            {
+                "name": table.name.replace("_", "-"),
+                "path": f"{table.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": _resource_names(table.schema),
+            }
+            for table in tables
+        ],
+    }
+
+
+def _resource_names(schema: dict[str, Any]) -> dict[str, Any]:
+    """Resource names use hyphens (the profile's pattern); foreign keys must say them so."""
+    copied = json.loads(json.dumps(schema))
+    for key in copied.get("foreignKeys", []):
+        key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
+    return dict(copied)
+
+
+def write_datapackage(dataset: Dataset, directory: Path, /) -> list[Path]:
+    """Write *dataset* as a Frictionless Data Package into *directory*; return the files.
+
+    One CSV per record kind, one per list of references (``networks_members.csv``), the
+    Executive Committee's seats, and ``datapackage.json`` with each table's schema, primary
+    and foreign keys, the licence, the data's as-of date and its sources. Every file is
+    written to a temporary name first, then renamed, so no half-written file is left.
+
+    Raises:
+        OSError: The directory cannot be made or written.
+    """
+    tables = _package_tables(dataset)
+    descriptor = datapackage_descriptor(dataset, tables)
+    directory.mkdir(parents=True, exist_ok=True)
+    contents: list[tuple[Path, str]] = []
+    for table in tables:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(field["name"] for field in table.schema["fields"])
+        writer.writerows(table.rows)
+        contents.append((directory / f"{table.name}.csv", buffer.getvalue()))
+    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    contents.append((directory / "datapackage.json", text))
+    for path, content in contents:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
+            Path(temporary).replace(path)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    return [path for path, _ in contents]
 
 
 # --- JSON Schema ---------------------------------------------------------------------
@@ -305,7 +557,7 @@ def _object_schema(cls: type, *, whole: bool = False) -> dict[str, Any]:
     required: list[str] = []
     for field in attrs.fields(cls):
         where = f"{cls.__name__}.{field.name}"
-        schema = _type_schema(hints[field.name], where, by_id=not whole)
+        schema = _type_schema(hints[field.name], where, by_id=not whole, owner=cls)
         if field.name in docs:
             schema = {"description": docs[field.name], **schema}
         properties[field.name] = schema
@@ -321,7 +573,19 @@ def _object_schema(cls: type, *, whole: bool = False) -> dict[str, Any]:
     }
 
 
-def _type_schema(tp: Any, where: str, *, by_id: bool = True) -> dict[str, Any]:
+def _citations_schema(owner: type) -> dict[str, Any]:
+    fields = [f.name for f in attrs.fields(owner) if f.name not in ("sources", "citations", "names")]
+    return {
+        "type": "object",
+        "propertyNames": {"enum": fields},
+        "additionalProperties": {
+            "type": "array",
+            "items": {"type": "string", "description": "the id of a source"},
+        },
+    }
+
+
+def _type_schema(tp: Any, where: str, *, by_id: bool = True, owner: type | None = None) -> dict[str, Any]:
     tp, optional = _optional(tp)
     schema: dict[str, Any]
     if tp is DateSpan:
@@ -330,6 +594,8 @@ def _type_schema(tp: Any, where: str, *, by_id: bool = True) -> dict[str, Any]:
         schema = {"oneOf": [text, _object_schema(DateSpan)]}
     elif tp in _REFERENCES and by_id:
         schema = {"type": "string", "description": f"the id of a {tp.__name__.lower()}"}
+    elif tp == tuple[Citation, ...] and owner is not None:
+        schema = _citations_schema(owner)
     elif attrs.has(tp):
         schema = _object_schema(tp)
     elif typing.get_origin(tp) is tuple:
@@ -349,18 +615,40 @@ def json_schema() -> dict[str, Any]:
 
     The bundled document, and anything `Dataset.to_json` writes, validates against it.
     The loader checks more than a schema can (references resolve, ids are unique, days
-    are real), so a document that fits the schema can still fail to load.
+    are real, texts are not blank), so a document that fits the schema can still fail to load.
 
     >>> schema = json_schema()
     >>> schema["required"][:3], schema["properties"]["networks"]["type"]
     (['as_of', 'sources', 'agencies'], 'array')
     """
-    from un_migration_network._converter import Document  # noqa: PLC0415 - imports cattrs
+    from un_migration_network._models import Compact, ExecutiveCommittee  # noqa: PLC0415
 
-    schema = _object_schema(Document, whole=True)
-    schema.update(
-        title="un-migration-network document",
-        description="The UN Network on Migration and the Global Compact for Migration, "
+    properties: dict[str, Any] = {
+        "as_of": {"description": "The date the data holds for.", **_SCALARS[dt.date][1]}
+    }
+    required = ["as_of"]
+    for kind in KINDS:
+        whole = kind.type in _REFERENCES
+        properties[kind.plural] = {
+            "description": f"The {kind.label}.",
+            "type": "array",
+            "items": _object_schema(kind.type, whole=whole),
+        }
+        if kind.is_required:
+            required.append(kind.plural)
+    for key, cl in (("executive_committee", ExecutiveCommittee), ("compact", Compact)):
+        properties[key] = _object_schema(cl)
+        required.append(key)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "un-migration-network document",
+        "description": "The UN Network on Migration and the Global Compact for Migration, "
         "as one JSON document.",
-    )
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+RECORD_TYPES: Mapping[str, type] = {kind.plural: kind.type for kind in KINDS}

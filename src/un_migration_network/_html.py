@@ -1,7 +1,8 @@
 """HTML views for notebooks: what ``_repr_html_`` shows for records, registries and datasets.
 
 Every piece of text is escaped, because the data may be a user's own document; only
-``http(s)`` source addresses become links.
+``http(s)`` source addresses become links. A record's sources are numbered once, below its
+table, and each cited field refers to them by number, as the command line's pages do.
 """
 
 from __future__ import annotations
@@ -15,14 +16,8 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from un_migration_network._models import (
-    Agency,
-    DateSpan,
-    GuidingPrinciple,
-    Network,
-    Objective,
-    Source,
-)
+from un_migration_network._kinds import KINDS, field_label, kind_of
+from un_migration_network._models import Agency, Citation, DateSpan, Name, Source, SourceKind
 
 if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
@@ -36,7 +31,12 @@ _ABSENT = "—"
 # A registry longer than this shows its first rows only (pandas stops at 60 as well).
 _MAX_ROWS = 60
 _SHOWN_ROWS = 50
+# A list longer than this folds into a <details> element that opens on a click.
+_FOLDED = 8
 _LINK_SCHEMES = frozenset({"http", "https"})
+_ENGLISH = "en"
+# Fields a record's table does not show as rows: its sources are listed, numbered, below it.
+_HIDDEN = frozenset({"sources", "citations"})
 
 
 def _cell(content: str, tag: str = "td") -> str:
@@ -66,139 +66,141 @@ def _link(source: Source) -> str:
     return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{label}</a>'
 
 
-def _agency(agency: Agency) -> str:
+def _agency(agency: Agency, lang: str = _ENGLISH) -> str:
     name = html.escape(agency.name, quote=True)
-    return f'<abbr title="{name}">{html.escape(agency.acronym)}</abbr>'
+    acronym = agency.acronym if lang == _ENGLISH else agency.acronym_in(lang) or agency.acronym
+    return f'<abbr title="{name}">{html.escape(acronym)}</abbr>'
 
 
-def _field_names(record: object) -> list[str]:
-    record_type: Any = type(record)
-    return [field.name for field in attrs.fields(record_type)]
+class _Notes:
+    """A record's sources, numbered once in the order its rows first cite them."""
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+        self.numbers: dict[str, int] = {}
+
+    def marks(self, sources: Sequence[Source]) -> str:
+        numbers = []
+        for source in dict.fromkeys(sources):
+            if source.id not in self.numbers:
+                self.sources.append(source)
+                self.numbers[source.id] = len(self.sources)
+            numbers.append(self.numbers[source.id])
+        return "".join(f"<sup>[{n}]</sup>" for n in numbers)
+
+    def listing(self) -> str:
+        if not self.sources:
+            return ""
+        items = "".join(
+            f"<li>{_link(source)}"
+            + (" (secondary)" if source.kind is SourceKind.SECONDARY else "")
+            + "</li>"
+            for source in self.sources
+        )
+        return f'<ol style="margin:0;padding-left:2em">{items}</ol>'
 
 
-def _value(value: object) -> str:
+def _fold(items: list[str], separator: str) -> str:
+    """A list of rendered items, folded into a <details> element when it is long."""
+    if len(items) <= _FOLDED:
+        return separator.join(items)
+    shown = separator.join(items[:_FOLDED])
+    rest = separator.join(items[_FOLDED:])
+    more = f"and {len(items) - _FOLDED} more"
+    return f"{shown}{separator}<details><summary>{more}</summary>{rest}</details>"
+
+
+def _value(value: object, notes: _Notes, lang: str = _ENGLISH) -> str:
     """One field's value as HTML: references by acronym or link, spans as text."""
     if value is None:
         return _ABSENT
     for kind, render in _RENDERERS:
         if isinstance(value, kind):
-            return render(value)
+            return render(value, notes, lang)
     if attrs.has(type(value)):
         # A value object such as a Country or a Vote: its own small table.
-        return _fields(value)
+        return _fields(value, notes, lang)
     return html.escape(str(value))
 
 
-def _sequence(items: tuple[object, ...]) -> str:
+def _sequence(items: tuple[object, ...], notes: _Notes, lang: str) -> str:
     if not items:
         return _ABSENT
     first = items[0]
     if isinstance(first, Source):
-        entries = "".join(f"<li>{_value(item)}</li>" for item in items)
-        return f'<ul style="margin:0;padding-left:1.2em">{entries}</ul>'
+        return notes.marks(items)  # type: ignore[arg-type]
+    if isinstance(first, Name):
+        names: tuple[Name, ...] = items  # type: ignore[assignment]
+        rows = [
+            _row([html.escape(n.lang), html.escape(field_label(n.field)), html.escape(n.text) + notes.marks(n.sources)])
+            for n in names
+        ]
+        return _table(rows, header=["language", "field", "text"])
     if attrs.has(type(first)) and not isinstance(first, Agency | DateSpan):
         # Memberships, snapshots, forum editions: one row each, one column per field.
-        names = _field_names(first)
-        rows = [_row([_value(getattr(item, name)) for name in names]) for item in items]
-        return _table(rows, header=names)
-    separator = ", " if isinstance(first, Agency) else "; "
-    return separator.join(_value(item) for item in items)
+        names_ = [f.name for f in attrs.fields(type(first)) if f.name not in _HIDDEN]  # type: ignore[misc]
+        rows = [
+            _row([_value(getattr(item, n), notes, lang) for n in names_] + [_cite_all(item, notes)])
+            for item in items
+        ]
+        return _table(rows, header=[field_label(n) for n in names_] + ["sources"])
+    if isinstance(first, Agency):
+        return _fold([_agency(a, lang) for a in items], ", ")  # type: ignore[arg-type]
+    return _fold([_value(item, notes, lang) for item in items], "; ")
 
 
-def _fields(record: object, caption: str | None = None) -> str:
-    rows = [
-        _row([html.escape(name), _value(getattr(record, name))]) for name in _field_names(record)
-    ]
+def _cite_all(record: object, notes: _Notes) -> str:
+    sources: tuple[Source, ...] = getattr(record, "sources", ())
+    return notes.marks(sources) or _ABSENT
+
+
+def _fields(record: object, notes: _Notes, lang: str = _ENGLISH, caption: str | None = None) -> str:
+    record_type: Any = type(record)
+    citations: tuple[Citation, ...] = getattr(record, "citations", ())
+    cited = {c.field: c.sources for c in citations}
+    rows = []
+    for field in attrs.fields(record_type):
+        if field.name in _HIDDEN:
+            continue
+        value = _value(getattr(record, field.name), notes, lang)
+        value += notes.marks(cited.get(field.name, ()))
+        rows.append(_row([html.escape(field_label(field.name)), value]))
     return _table(rows, caption)
 
 
 # The first match renders a value; bool comes before anything an int would match, and
 # DateSpan (an attrs class) before the nested-table fallback.
-_RENDERERS: tuple[tuple[type, Callable[[Any], str]], ...] = (
-    (bool, lambda flag: "yes" if flag else "no"),
-    (enum.Enum, lambda member: html.escape(str(member.value))),
-    (DateSpan, lambda span: html.escape(str(span))),
-    (dt.date, dt.date.isoformat),
-    (Source, _link),
-    (Agency, _agency),
+_Renderer = Callable[[Any, _Notes, str], str]
+_RENDERERS: tuple[tuple[type, _Renderer], ...] = (
+    (bool, lambda flag, _, __: "yes" if flag else "no"),
+    (enum.Enum, lambda member, _, __: html.escape(str(member.value))),
+    (DateSpan, lambda span, _, __: html.escape(str(span))),
+    (dt.date, lambda day, _, __: day.isoformat()),
+    (Source, lambda source, notes, _: notes.marks((source,))),
+    (Agency, lambda agency, _, lang: _agency(agency, lang)),
     (tuple, _sequence),
 )
 
 
-def record_html(record: object, /) -> str:
-    """One record as a two-column table of its fields and their values.
+def record_html(record: object, /, *, lang: str = _ENGLISH) -> str:
+    """One record as a table of its fields in words, with its sources numbered below it.
 
     >>> import un_migration_network as umn
-    >>> "<abbr" in record_html(umn.networks.lookup("Mozambique"))
-    True
+    >>> view = record_html(umn.networks.lookup("Mozambique"))
+    >>> "<abbr" in view, "<sup>[1]</sup>" in view, "declared members" in view
+    (True, True, True)
     """
     caption = type(record).__name__
     if type(record).__str__ is not object.__str__:
         caption += f": {record}"
-    return _fields(record, caption)
+    notes = _Notes()
+    body = _fields(record, notes, lang, caption)
+    for source in getattr(record, "sources", ()):
+        notes.marks((source,))
+    return body + notes.listing()
 
 
-def _members(network: Network) -> str:
-    count = str(len(network.members))
-    declared = network.declared_member_count
-    if declared is not None and declared != len(network.members):
-        count += f" ({declared} declared)"
-    return count
-
-
-_Columns = tuple[tuple[str, Callable[[Any], object]], ...]
-_COLUMNS: dict[type, _Columns] = {
-    Agency: (
-        ("id", lambda a: a.id),
-        ("acronym", lambda a: a.acronym),
-        ("name", lambda a: a.name),
-        ("kind", lambda a: a.kind),
-    ),
-    Network: (
-        ("id", lambda n: n.id),
-        ("name", lambda n: n.name),
-        ("level", lambda n: n.level),
-        ("country", lambda n: None if n.country is None else n.country.name),
-        ("launched", lambda n: n.launched),
-        ("members", _members),
-    ),
-    Objective: (
-        ("number", lambda o: o.number),
-        ("short label", lambda o: o.short_label),
-        ("title", lambda o: o.title),
-    ),
-    GuidingPrinciple: (("letter", lambda p: p.letter), ("name", lambda p: p.name)),
-    Source: (
-        ("id", lambda s: s.id),
-        ("title", lambda s: s),
-        ("publisher", lambda s: s.publisher),
-        ("published", lambda s: s.published),
-    ),
-}
-
-
-def _getter(name: str) -> Callable[[Any], object]:
-    return lambda record: getattr(record, name)
-
-
-def _columns_for(record_type: type) -> _Columns:
-    known = _COLUMNS.get(record_type)
-    if known is not None:
-        return known
-    if attrs.has(record_type):
-        # Any other record: its first few fields, leaving out the long list of sources.
-        names = [field.name for field in attrs.fields(record_type) if field.name != "sources"]
-        return tuple((name, _getter(name)) for name in names[:4])
-    return (("record", str),)
-
-
-def _plural(noun: str, count: int) -> str:
-    if count == 1:
-        return noun
-    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-
-
-def registry_html(registry: Registry[Any], /) -> str:
+def registry_html(registry: Registry[Any], /, *, lang: str = _ENGLISH) -> str:
     """A registry as a table of its records, with their key columns, captioned with the count.
 
     >>> import un_migration_network as umn
@@ -206,16 +208,21 @@ def registry_html(registry: Registry[Any], /) -> str:
     True
     """
     records = list(registry)
-    caption = f"{len(records)} {_plural(registry.kind, len(records))}"
-    if not records:
+    kind = kind_of(registry.record_type) if registry.record_type else None
+    noun = kind.plural if kind is not None else registry.kind
+    caption = f"{len(records)} {noun if len(records) != 1 else registry.kind}"
+    if not records or kind is None:
         return _table([], caption)
-    columns = _columns_for(type(records[0]))
+    notes = _Notes()
     shown = records if len(records) <= _MAX_ROWS else records[:_SHOWN_ROWS]
-    rows = [_row([_value(read(record)) for _, read in columns]) for record in shown]
+    rows = [
+        _row([_value(column.read(record, lang), notes, lang) for column in kind.columns])
+        for record in shown
+    ]
     if len(shown) < len(records):
         more = html.escape(f"… and {len(records) - len(shown)} more")
-        rows.append(f'<tr><td colspan="{len(columns)}"{_STYLE}>{more}</td></tr>')
-    return _table(rows, caption, header=[name for name, _ in columns])
+        rows.append(f'<tr><td colspan="{len(kind.columns)}"{_STYLE}>{more}</td></tr>')
+    return _table(rows, caption, header=[column.header for column in kind.columns])
 
 
 def dataset_html(dataset: Dataset, /) -> str:
@@ -225,17 +232,11 @@ def dataset_html(dataset: Dataset, /) -> str:
     >>> "as of 20" in dataset_html(umn.load())
     True
     """
-    counts: list[tuple[str, int]] = [
-        ("agencies", len(dataset.agencies)),
-        ("networks", len(dataset.networks)),
-        ("objectives", len(dataset.objectives)),
-        ("guiding principles", len(dataset.principles)),
-        ("sources", len(dataset.sources)),
-        ("events", len(dataset.events)),
-        ("observations", len(dataset.observations)),
+    rows = [
+        _row([html.escape(kind.label), str(len(dataset.registry(kind)))]) for kind in KINDS
     ]
-    rows = [_row([html.escape(name), str(count)]) for name, count in counts]
     committee = dataset.executive_committee
-    rows.append(_row(["executive committee", _value(committee.members)]))
+    notes = _Notes()
+    rows.append(_row(["executive committee", _value(committee.members, notes)]))
     rows.append(_row(["compact", html.escape(f"{dataset.compact}, {dataset.compact.resolution}")]))
     return _table(rows, f"UN Network on Migration data as of {dataset.as_of.isoformat()}")

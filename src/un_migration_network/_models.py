@@ -1,24 +1,27 @@
 """The record types: immutable, slotted attrs classes with one fixed field set each."""
 
-import calendar
 import datetime as dt
 import enum
 import re
-from typing import Self
+from typing import Any, Self
 
 import attrs
 
 __all__ = [
     "Agency",
     "AgencyKind",
+    "Champion",
+    "Citation",
     "Compact",
     "Country",
     "DateSpan",
+    "Document",
     "Event",
     "EventKind",
     "ExecutiveCommittee",
     "GuidingPrinciple",
     "Membership",
+    "Name",
     "Network",
     "NetworkLevel",
     "Objective",
@@ -29,16 +32,25 @@ __all__ = [
     "Snapshot",
     "Source",
     "SourceKind",
+    "State",
     "Vote",
 ]
 
-_SPAN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_ONE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
+_SPAN = re.compile(rf"(?P<first>{_ONE})(?:/(?P<last>{_ONE}))?(?P<inferred> \(inferred\))?")
+_PART = re.compile(_ONE)
+_INFERRED = " (inferred)"
+_LANGUAGE = re.compile(r"[a-z]{2}")
+_ENGLISH = "en"
 
 
 class NetworkLevel(enum.Enum):
     """Where a network on migration works."""
 
     GLOBAL = "global"
+    #: The Continental UN Network on Migration for Africa: a tier of its own, between the
+    #: global Network and the regional networks, and not one of the six regional networks.
+    CONTINENTAL = "continental"
     REGIONAL = "regional"
     COUNTRY = "country"
 
@@ -61,7 +73,7 @@ class SourceKind(enum.Enum):
 
     #: The Network's own site, IOM, UN, ECLAC or ESCWA pages, UN press releases.
     PRIMARY = "primary"
-    #: News sites, encyclopedia mirrors, aggregators, datasets.
+    #: News sites, blogs, school pages, parliamentary annexes, mirrors, aggregators, datasets.
     SECONDARY = "secondary"
 
 
@@ -86,15 +98,54 @@ class Quantity(enum.Enum):
 
     COUNTRY_NETWORKS = "country networks"
     REGIONAL_NETWORKS = "regional networks"
+    #: Regional and country networks counted together ("more than 80 regional and national
+    #: branches").
+    REGIONAL_AND_COUNTRY_NETWORKS = "regional and country networks"
     MEMBER_ENTITIES = "member entities"
     MEMBER_STATES = "member states"
     STATES_ADOPTING = "states adopting"
     CHAMPION_COUNTRIES = "champion countries"
+    PLEDGES = "pledges"
+
+
+def _last_day(year: int, month: int) -> int:
+    """The number of days in *month* of *year* (the Gregorian calendar)."""
+    if month == 2:  # noqa: PLR2004 - February
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def as_day(value: object, /, what: str = "day") -> dt.date:
+    """Read *value* as a day: a `datetime.date` (a datetime gives its date) or an ISO string.
+
+    Raises:
+        TypeError: *value* is neither a date nor a string.
+        ValueError: the string is not an ISO 8601 date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            shown = repr(value[:40] + "…" if len(value) > 40 else value)  # noqa: PLR2004
+            msg = f"expected the {what} as an ISO 8601 date (YYYY-MM-DD), got {shown}"
+            raise ValueError(msg) from None
+    msg = (
+        f"expected the {what} as a datetime.date or an ISO 8601 string, "
+        f"got {type(value).__name__}"
+    )
+    raise TypeError(msg)
 
 
 @attrs.frozen(order=True)
 class DateSpan:
     """A date known to a day, a month, a year or between two bounds.
+
+    Its text, ``str(span)``, always parses back: ``DateSpan.parse(str(span)) == span``.
 
     Attributes:
         earliest: The first day the fact can hold for.
@@ -105,6 +156,8 @@ class DateSpan:
     DateSpan('2020')
     >>> DateSpan.parse("2022-02-15").is_exact
     True
+    >>> str(DateSpan.parse("2021-03-18/2021-06-24 (inferred)"))
+    '2021-03-18/2021-06-24 (inferred)'
     """
 
     earliest: dt.date
@@ -122,26 +175,30 @@ class DateSpan:
 
     @classmethod
     def parse(cls, text: str, /) -> Self:
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into the span it names.
+        """Parse a span from its text: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or two of them.
+
+        Two forms joined by ``/`` give the span from the first day of the first to the last day
+        of the second; a trailing ``" (inferred)"`` marks the span as inferred. These are the
+        forms ``str()`` writes.
 
         Raises:
             ValueError: The text is not one of those forms or names no real day.
 
         >>> DateSpan.parse("2021-12").latest
         datetime.date(2021, 12, 31)
+        >>> DateSpan.parse("2021-03-18 (inferred)").is_inferred
+        True
         """
-        match = _SPAN.fullmatch(text)
+        match = _SPAN.fullmatch(text) if isinstance(text, str) else None
         if match is None:
-            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            msg = (
+                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or two joined by '/', "
+                f"optionally followed by ' (inferred)', got {text!r}"
+            )
             raise ValueError(msg)
-        year, month, day = match.groups()
-        if day is not None:
-            return cls.exact(dt.date.fromisoformat(text))
-        if month is not None:
-            first = dt.date(int(year), int(month), 1)
-            last = calendar.monthrange(first.year, first.month)[1]
-            return cls(first, first.replace(day=last))
-        return cls(dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
+        first = _bounds(match["first"])
+        last = first if match["last"] is None else _bounds(match["last"])
+        return cls(first[0], last[1], is_inferred=match["inferred"] is not None)
 
     @property
     def is_exact(self) -> bool:
@@ -171,7 +228,7 @@ class DateSpan:
             return None
         if (first.month, last.month, last.day) == (1, 12, 31):
             return f"{first.year:04d}"
-        if last.month == first.month and last.day == calendar.monthrange(last.year, last.month)[1]:
+        if last.month == first.month and last.day == _last_day(last.year, last.month):
             return f"{first.year:04d}-{first.month:02d}"
         return None
 
@@ -182,7 +239,7 @@ class DateSpan:
         text = self.earliest.isoformat()
         if not self.is_exact:
             text += f"/{self.latest.isoformat()}"
-        return f"{text} (inferred)" if self.is_inferred else text
+        return text + _INFERRED if self.is_inferred else text
 
     def __repr__(self) -> str:
         short = self.short()
@@ -194,16 +251,37 @@ class DateSpan:
         )
 
 
+def _bounds(text: str) -> tuple[dt.date, dt.date]:
+    """The first and last day that one ``YYYY[-MM[-DD]]`` form names."""
+    match = _PART.fullmatch(text)
+    assert match is not None  # noqa: S101 - _SPAN only matches such forms
+    year, month, day = match.groups()
+    if day is not None:
+        exact = dt.date.fromisoformat(text)
+        return exact, exact
+    if month is not None:
+        first = dt.date(int(year), int(month), 1)
+        return first, first.replace(day=_last_day(first.year, first.month))
+    return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+
+
 class _Record:
     """What every record shares: its view in a notebook."""
 
     __slots__ = ()
 
-    def _repr_html_(self) -> str:
-        """The record as an HTML table of its fields, for Jupyter and other notebooks."""
+    def to_html(self, *, lang: str = "en") -> str:
+        """The record as an HTML table of its fields, its sources numbered below it.
+
+        With *lang*, acronyms are shown in that language where a source gives them.
+        """
         from un_migration_network._html import record_html  # noqa: PLC0415 - notebooks only
 
-        return record_html(self)
+        return record_html(self, lang=lang)
+
+    def _repr_html_(self) -> str:
+        """The record as an HTML table, for Jupyter and other notebooks."""
+        return self.to_html()
 
 
 @attrs.frozen
@@ -212,8 +290,8 @@ class Source(_Record):
 
     Attributes:
         id: The key records use to cite it.
-        title: The document's title where the reference names it.
         url: Where the document is published.
+        title: The document's title where the reference names it.
         publisher: Who published it.
         published: When it was published, if known to the day.
         kind: Primary or secondary.
@@ -235,18 +313,122 @@ class Source(_Record):
 
 
 @attrs.frozen
-class Agency(_Record):
+class Citation:
+    """The sources that support one field of a record.
+
+    Attributes:
+        field: The name of the field.
+        sources: The sources that support its value.
+    """
+
+    field: str
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen
+class Name:
+    """A name, acronym, title or short label in one language, as a source writes it.
+
+    Attributes:
+        lang: The language, as an ISO 639-1 code ("fr", "es").
+        field: The English field it stands beside ("name", "acronym", "title", "short_label").
+        text: The text as the source writes it.
+        sources: The sources that write it.
+
+    >>> import un_migration_network as umn
+    >>> [n.text for n in umn.agencies.lookup("ILO").names if n.field == "acronym"][:2]
+    ['OIT', 'OIT']
+    """
+
+    lang: str
+    field: str
+    text: str
+    sources: tuple[Source, ...]
+
+
+def _language(lang: object) -> str:
+    if not isinstance(lang, str):
+        msg = f"expected a language as an ISO 639-1 code such as 'fr', got {type(lang).__name__}"
+        raise TypeError(msg)
+    code = lang.lower()
+    if not _LANGUAGE.fullmatch(code):
+        msg = f"expected a language as an ISO 639-1 code such as 'fr' or 'es', got {lang!r}"
+        raise ValueError(msg)
+    return code
+
+
+class _Sourced(_Record):
+    """What every record with sources shares: the sources of each field, names in languages."""
+
+    __slots__ = ()
+
+    def cite(self, field: str, /, *, lang: str | None = None) -> tuple["Source", ...]:
+        """The sources that support one field; with *lang*, those of its name in that language.
+
+        Every source returned is also in ``sources``; ``()`` where none is cited for the field.
+
+        Raises:
+            ValueError: The record has no field of that name.
+
+        >>> import un_migration_network as umn
+        >>> [s.id for s in umn.networks.lookup("Mozambique").cite("launched")]
+        ['seed-iom-mozambique-2022']
+        """
+        record_type: Any = type(self)
+        if not isinstance(field, str) or field not in attrs.fields_dict(record_type):
+            names = ", ".join(attrs.fields_dict(record_type))
+            msg = f"{record_type.__name__} has no field {field!r}; its fields are {names}"
+            raise ValueError(msg)
+        if lang is not None and _language(lang) != _ENGLISH:
+            code = _language(lang)
+            found = [
+                source
+                for name in getattr(self, "names", ())
+                if name.lang == code and name.field == field
+                for source in name.sources
+            ]
+            return tuple(dict.fromkeys(found))
+        citations: tuple[Citation, ...] = getattr(self, "citations", ())
+        for citation in citations:
+            if citation.field == field:
+                return citation.sources
+        return ()
+
+    def _in(self, field: str, lang: str) -> str | None:
+        """The first text a source gives for *field* in *lang*; the English field for "en"."""
+        code = _language(lang)
+        if code == _ENGLISH:
+            value: str | None = getattr(self, field)
+            return value
+        names: tuple[Name, ...] = getattr(self, "names", ())
+        return next((n.text for n in names if n.lang == code and n.field == field), None)
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages the record has a name in: English first, then the others, sorted.
+
+        >>> import un_migration_network as umn
+        >>> umn.compact.languages()
+        ('en', 'es', 'fr')
+        """
+        names: tuple[Name, ...] = getattr(self, "names", ())
+        return (_ENGLISH, *sorted({n.lang for n in names} - {_ENGLISH}))
+
+
+@attrs.frozen
+class Agency(_Sourced):
     """An entity of the UN system.
 
     Attributes:
         id: Stable key, lowercase.
         acronym: The acronym as the Network writes it.
         name: The full English name.
-        aliases: Other ways people write it.
         kind: Its place in the UN system chart.
+        sources: What supports the record.
+        aliases: Other ways people write it.
         website: Its website, scheme included.
         headquarters: Where it is based.
-        sources: What supports the record.
+        names: Its name and acronym in other languages, each with its sources.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.agencies.lookup("unhabitat").name
@@ -261,6 +443,26 @@ class Agency(_Record):
     aliases: tuple[str, ...] = ()
     website: str | None = None
     headquarters: str | None = None
+    names: tuple[Name, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def name_in(self, lang: str, /) -> str | None:
+        """The name in *lang* as a source writes it; None where no source gives one.
+
+        >>> import un_migration_network as umn
+        >>> umn.agencies.lookup("UNHCR").name_in("en")
+        'Office of the United Nations High Commissioner for Refugees'
+        """
+        return self._in("name", lang)
+
+    def acronym_in(self, lang: str, /) -> str | None:
+        """The acronym in *lang* as a source writes it; None where no source gives one.
+
+        >>> import un_migration_network as umn
+        >>> umn.agencies.lookup("IOM").acronym_in("fr")
+        'OIM'
+        """
+        return self._in("acronym", lang)
 
     def __str__(self) -> str:
         return f"{self.acronym} ({self.name})"
@@ -297,23 +499,50 @@ class Country(_Record):
 
 
 @attrs.frozen
-class Network(_Record):
-    """A UN network on migration: the global Network, a regional or a country network.
+class State(_Record):
+    """A State as a source names it, with its country where the M49 table names it.
+
+    Attributes:
+        as_written: The name as the source writes it ("Czech Republic").
+        country: The country it names, with its M49 and ISO codes ("Czechia").
+
+    >>> import un_migration_network as umn
+    >>> state = umn.compact.voted_against[0]
+    >>> state.as_written, state.country.alpha3
+    ('Czech Republic', 'CZE')
+    """
+
+    as_written: str
+    country: Country | None = None
+
+    def __str__(self) -> str:
+        return self.as_written
+
+
+@attrs.frozen
+class Network(_Sourced):
+    """A UN network on migration: the global Network, a continental, regional or country network.
 
     Attributes:
         id: Stable key, lowercase.
         name: Its name.
-        level: Global, regional or country.
+        level: Global, continental, regional or country.
+        sources: What supports the record.
         country: The country or area a country network serves.
-        region: The region a regional network serves.
-        aliases: Other names it goes by.
+        region: The region a continental or regional network serves.
+        aliases: Other names it goes by, as the sources write them.
         decided: When its establishment was decided.
-        launched: When it was launched, as a day or a span.
+        launched: When it was formally launched or established, as a day or a span; a first
+            meeting or a page showing it at work is not a launch (see ``first_evidenced``).
+        first_evidenced: The earliest date a source shows it existing: a launch, a first
+            meeting, a page showing it at work, a list of networks.
         members: The member entities the sources evidence.
         declared_member_count: The number of members a source declares.
         is_membership_complete: Whether ``members`` is the whole membership.
         coordinator: The entity that coordinates it.
-        sources: What supports the record.
+        co_chairs: The entities that chair it together, as the sources name them.
+        names: Its name in other languages, each with its sources.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.networks.lookup("global").declared_member_count
@@ -329,15 +558,41 @@ class Network(_Record):
     aliases: tuple[str, ...] = ()
     decided: DateSpan | None = None
     launched: DateSpan | None = None
+    first_evidenced: DateSpan | None = None
     members: tuple[Agency, ...] = ()
     declared_member_count: int | None = None
     is_membership_complete: bool = False
     coordinator: Agency | None = None
+    co_chairs: tuple[Agency, ...] = ()
+    names: tuple[Name, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
     @property
     def country_code(self) -> str | None:
         """The ISO 3166-1 alpha-2 code of the country, or None."""
         return None if self.country is None else self.country.alpha2
+
+    def name_in(self, lang: str, /) -> str | None:
+        """The name in *lang* as a source writes it; None where no source gives one.
+
+        >>> import un_migration_network as umn
+        >>> umn.networks.lookup("global").name_in("es")
+        'Red de las Naciones Unidas sobre la Migración'
+        """
+        return self._in("name", lang)
+
+    def exists_on(self, day: dt.date | str, /) -> bool:
+        """Whether the sources show the network existing on *day* (a date or an ISO string).
+
+        A network first evidenced only within a span (a month, a year) counts from its last
+        day; the sources record no network that ended.
+
+        >>> import un_migration_network as umn
+        >>> umn.networks.lookup("Mozambique").exists_on("2022-02-14")
+        False
+        """
+        when = as_day(day)
+        return self.first_evidenced is not None and self.first_evidenced.latest <= when
 
     def __str__(self) -> str:
         return self.name
@@ -347,14 +602,46 @@ class Network(_Record):
 
 
 @attrs.frozen
-class Membership(_Record):
+class Champion(_Sourced):
+    """A GCM Champion country: a Member State that champions the Compact's implementation.
+
+    Attributes:
+        id: Stable key, lowercase (the country's name as a slug).
+        country: The country, with its M49 codes.
+        sources: What supports the record.
+        since: When it became a Champion, where a source dates it.
+        aliases: The country's name as sources write it, where that differs from M49's.
+        citations: The sources of each field.
+
+    >>> import un_migration_network as umn
+    >>> str(umn.champions.lookup("Bangladesh").since)
+    '2020-07'
+    """
+
+    id: str
+    country: Country
+    sources: tuple[Source, ...]
+    since: DateSpan | None = None
+    aliases: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def __str__(self) -> str:
+        return self.country.name
+
+    def __repr__(self) -> str:
+        return f"Champion(id={self.id!r})"
+
+
+@attrs.frozen
+class Membership(_Sourced):
     """One entity's seat on the Executive Committee, with when it held it.
 
     Attributes:
         agency: The member.
         since: When the seat began (a span when only bounded by evidence).
-        until: When it ended, or None while it holds.
         sources: What supports it.
+        until: When it ended, or None while it holds.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> str(umn.executive_committee.memberships[-1].since)
@@ -365,44 +652,49 @@ class Membership(_Record):
     since: DateSpan
     sources: tuple[Source, ...]
     until: DateSpan | None = None
+    citations: tuple[Citation, ...] = ()
 
-    def holds_on(self, day: dt.date, /) -> bool:
-        """Whether the sources show the seat held on *day*."""
-        return self.since.latest <= day and (self.until is None or day < self.until.earliest)
+    def holds_on(self, day: dt.date | str, /) -> bool:
+        """Whether the sources show the seat held on *day* (a date or an ISO string)."""
+        when = as_day(day)
+        return self.since.latest <= when and (self.until is None or when < self.until.earliest)
 
 
 @attrs.frozen
-class Snapshot(_Record):
+class Snapshot(_Sourced):
     """A list of members that one source gives at one date.
 
     Attributes:
         as_of: The date the list holds for.
         members: The entities named.
-        is_complete: Whether the source names the whole membership.
         sources: The source of the list.
+        is_complete: Whether the source names the whole membership.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
-    >>> [s.is_complete for s in umn.executive_committee.snapshots]
-    [True, False, True, True]
+    >>> [s.is_complete for s in umn.executive_committee.snapshots][:4]
+    [True, False, False, True]
     """
 
     as_of: DateSpan
     members: tuple[Agency, ...]
     sources: tuple[Source, ...]
     is_complete: bool = True
+    citations: tuple[Citation, ...] = ()
 
 
 @attrs.frozen
-class ExecutiveCommittee(_Record):
+class ExecutiveCommittee(_Sourced):
     """The Network's Executive Committee, with its membership over time.
 
     Attributes:
         coordinator: The Network's coordinator (IOM).
         secretariat: The entity that hosts the secretariat (IOM).
         memberships: Each seat with its dates.
-        snapshots: The dated member lists the sources give.
         as_of: The latest date the membership is evidenced for.
         sources: What supports the record.
+        snapshots: The dated member lists the sources give.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.executive_committee.coordinator.acronym
@@ -415,27 +707,33 @@ class ExecutiveCommittee(_Record):
     as_of: dt.date
     sources: tuple[Source, ...]
     snapshots: tuple[Snapshot, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
     @property
     def members(self) -> tuple[Agency, ...]:
         """The members as of ``as_of``."""
         return self.members_on(self.as_of)
 
-    def members_on(self, day: dt.date, /) -> tuple[Agency, ...]:
-        """The members the sources show on *day*.
+    def members_on(self, day: dt.date | str, /) -> tuple[Agency, ...]:
+        """The members the sources show on *day*: a `datetime.date` or an ISO 8601 string.
 
         A seat whose start is known only between two dates counts from the later one. The
         sources say nothing after `as_of`: for a later day the answer is the membership as
         last evidenced, not a claim about that day.
 
+        Raises:
+            TypeError: *day* is neither a date nor a string.
+            ValueError: *day* is a string that is not an ISO 8601 date.
+
         >>> import datetime as dt, un_migration_network as umn
         >>> committee = umn.executive_committee
         >>> [a.acronym for a in committee.members_on(dt.date(2022, 2, 15))][-1]
         'WHO'
-        >>> len(committee.members_on(dt.date(2019, 11, 14)))
+        >>> len(committee.members_on("2019-11-14"))
         8
         """
-        return tuple(m.agency for m in self.memberships if m.holds_on(day))
+        when = as_day(day)
+        return tuple(m.agency for m in self.memberships if m.holds_on(when))
 
     def __repr__(self) -> str:
         members = tuple(agency.acronym for agency in self.members)
@@ -443,18 +741,20 @@ class ExecutiveCommittee(_Record):
 
 
 @attrs.frozen
-class Objective(_Record):
+class Objective(_Sourced):
     """One of the GCM's 23 objectives.
 
     Attributes:
         number: 1 to 23.
         title: The exact title, as listed in paragraph 16 of the Compact.
-        title_variants: Other wordings of the title found in official material.
         short_label: The Network's short label.
         paragraph: The commitment paragraph (17 to 39).
+        sources: What supports the record.
+        title_variants: Other wordings of the title found in official material.
         is_paragraph_inferred: Whether the paragraph number is inferred, not seen.
         round_table: The IMRF round table that covers it (A/RES/73/326).
-        sources: What supports the record.
+        names: Its title and short label in other languages, each with its sources.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.objectives.lookup("Remittances").number
@@ -469,6 +769,26 @@ class Objective(_Record):
     title_variants: tuple[str, ...] = ()
     is_paragraph_inferred: bool = False
     round_table: int | None = None
+    names: tuple[Name, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def title_in(self, lang: str, /) -> str | None:
+        """The title in *lang* as a source writes it; None where no source gives one.
+
+        >>> import un_migration_network as umn
+        >>> umn.objectives.lookup(1).title_in("zh") is None
+        True
+        """
+        return self._in("title", lang)
+
+    def short_label_in(self, lang: str, /) -> str | None:
+        """The short label in *lang* as a source writes it; None where no source gives one.
+
+        >>> import un_migration_network as umn
+        >>> umn.objectives.lookup(1).short_label_in("es")
+        'Datos'
+        """
+        return self._in("short_label", lang)
 
     def __str__(self) -> str:
         return f"Objective {self.number}: {self.title}"
@@ -478,15 +798,17 @@ class Objective(_Record):
 
 
 @attrs.frozen
-class GuidingPrinciple(_Record):
+class GuidingPrinciple(_Sourced):
     """One of the GCM's ten cross-cutting and interdependent guiding principles (paragraph 15).
 
     Attributes:
         letter: "a" to "j".
         name: Its name.
+        sources: What supports the record.
         paragraph: The paragraph that sets it out.
         is_letter_inferred: Whether the letter is inferred from the order, not seen.
-        sources: What supports the record.
+        names: Its name in other languages, each with its sources.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.principles.lookup("child sensitive").letter
@@ -498,6 +820,17 @@ class GuidingPrinciple(_Record):
     sources: tuple[Source, ...]
     paragraph: int = 15
     is_letter_inferred: bool = False
+    names: tuple[Name, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def name_in(self, lang: str, /) -> str | None:
+        """The name in *lang* as a source writes it; None where no source gives one.
+
+        >>> import un_migration_network as umn
+        >>> umn.principles.lookup("a").name_in("fr")
+        'Priorité à la dimension humaine'
+        """
+        return self._in("name", lang)
 
     def __str__(self) -> str:
         return f"({self.letter}) {self.name}"
@@ -528,15 +861,16 @@ class Vote(_Record):
 
 
 @attrs.frozen
-class ReviewForumEdition(_Record):
+class ReviewForumEdition(_Sourced):
     """One International Migration Review Forum.
 
     Attributes:
         year: The year it meets.
+        sources: What supports the record.
         dates: The days it met, if known.
         place: Where it met.
         progress_declaration_endorsed: When the General Assembly endorsed its Progress Declaration.
-        sources: What supports the record.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.compact.review_forum.editions[0].progress_declaration_endorsed
@@ -548,10 +882,11 @@ class ReviewForumEdition(_Record):
     dates: DateSpan | None = None
     place: str | None = None
     progress_declaration_endorsed: dt.date | None = None
+    citations: tuple[Citation, ...] = ()
 
 
 @attrs.frozen
-class ReviewForum(_Record):
+class ReviewForum(_Sourced):
     """The International Migration Review Forum (GCM paragraph 49).
 
     Attributes:
@@ -562,6 +897,8 @@ class ReviewForum(_Record):
         modalities_resolution: The resolution that set its format.
         editions: The forums held or scheduled.
         sources: What supports the record.
+        names: Its name in other languages, each with its sources.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.compact.review_forum.acronym, umn.compact.review_forum.cadence_years
@@ -575,10 +912,21 @@ class ReviewForum(_Record):
     modalities_resolution: str
     editions: tuple[ReviewForumEdition, ...]
     sources: tuple[Source, ...]
+    names: tuple[Name, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def name_in(self, lang: str, /) -> str | None:
+        """The name in *lang* as a source writes it; None where no source gives one.
+
+        >>> import un_migration_network as umn
+        >>> umn.compact.review_forum.name_in("fr")
+        "Forum d'examen des migrations internationales"
+        """
+        return self._in("name", lang)
 
 
 @attrs.frozen
-class Compact(_Record):
+class Compact(_Sourced):
     """The Global Compact for Safe, Orderly and Regular Migration's own facts.
 
     Attributes:
@@ -589,10 +937,14 @@ class Compact(_Record):
         endorsed: The day the General Assembly endorsed it.
         resolution: The endorsing resolution's symbol.
         vote: The recorded vote on the resolution.
-        voted_against: The States that voted against.
-        abstained: The States that abstained.
         review_forum: The International Migration Review Forum.
         sources: What supports the record.
+        voted_against: The States that voted against, as the sources write them, each with
+            its country.
+        abstained: The States that abstained, as the sources write them, each with its
+            country.
+        names: Its name in other languages, each with its sources.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.compact.adopted_at, str(umn.compact.adopted)
@@ -608,8 +960,19 @@ class Compact(_Record):
     vote: Vote
     review_forum: ReviewForum
     sources: tuple[Source, ...]
-    voted_against: tuple[str, ...] = ()
-    abstained: tuple[str, ...] = ()
+    voted_against: tuple[State, ...] = ()
+    abstained: tuple[State, ...] = ()
+    names: tuple[Name, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def name_in(self, lang: str, /) -> str | None:
+        """The name in *lang* as a source writes it; None where no source gives one.
+
+        >>> import un_migration_network as umn
+        >>> umn.compact.name_in("fr")
+        'Pacte mondial pour des migrations sûres, ordonnées et régulières'
+        """
+        return self._in("name", lang)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})"
@@ -619,7 +982,7 @@ class Compact(_Record):
 
 
 @attrs.frozen
-class Event(_Record):
+class Event(_Sourced):
     """A dated happening: a decision, a meeting, a review, a founding.
 
     Attributes:
@@ -627,9 +990,10 @@ class Event(_Record):
         name: What happened.
         kind: What kind of event it is.
         date: When, as a day or a span.
-        subject: The id of the network or agency it concerns.
-        place: Where, if known.
+        subject: The id of the network or agency it concerns ("gcm" for the Compact).
         sources: What supports the record.
+        place: Where, if known.
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> [str(e.date) for e in umn.load().events if e.subject == "mozambique"]
@@ -643,10 +1007,14 @@ class Event(_Record):
     subject: str
     sources: tuple[Source, ...]
     place: str | None = None
+    citations: tuple[Citation, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Event(id={self.id!r}, date={self.date!r})"
 
 
 @attrs.frozen
-class Observation(_Record):
+class Observation(_Sourced):
     """A figure that a source reports at a date.
 
     Attributes:
@@ -656,6 +1024,9 @@ class Observation(_Record):
         value: The figure.
         as_of: The date it holds for.
         sources: What reports it.
+        is_lower_bound: Whether the source says "more than" the figure ("over 70").
+        scope: The area counted, where narrower than the subject's ("Africa").
+        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> sorted(o.value for o in umn.load().observations if o.quantity.value == "states adopting")
@@ -668,3 +1039,26 @@ class Observation(_Record):
     value: int
     as_of: DateSpan
     sources: tuple[Source, ...]
+    is_lower_bound: bool = False
+    scope: str | None = None
+    citations: tuple[Citation, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Observation(id={self.id!r}, value={self.value!r})"
+
+
+@attrs.frozen
+class Document:
+    """Everything a JSON document holds, structured, before it is indexed.
+
+    Attributes:
+        as_of: The date the data holds for.
+        executive_committee: The Network's Executive Committee.
+        compact: The GCM's own facts.
+        records: The records of each kind in the kinds table, by its plural name.
+    """
+
+    as_of: dt.date
+    executive_committee: ExecutiveCommittee
+    compact: Compact
+    records: tuple[tuple[str, tuple[Any, ...]], ...]

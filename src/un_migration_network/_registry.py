@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import enum
 import heapq
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from un_migration_network._normalize import bigrams, dice, normalize
+from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ _MIN_SIMILARITY = 0.5
 # Keys shorter than this (a principle's letter, a two-letter code) match exactly or not at all:
 # one typo in them names another record as often as the intended one.
 _MIN_FUZZY = 3
+_HUGE = 10**MAX_QUERY
 
 
 class Registry(Generic[T]):
@@ -52,7 +54,17 @@ class Registry(Generic[T]):
     True
     """
 
-    __slots__ = ("_by_key", "_by_raw", "_entries", "_grams", "_key_function", "_kind", "_records")
+    __slots__ = (
+        "_by_key",
+        "_by_raw",
+        "_entries",
+        "_grams",
+        "_key_function",
+        "_kind",
+        "_path",
+        "_record_type",
+        "_records",
+    )
 
     def __init__(
         self,
@@ -62,8 +74,17 @@ class Registry(Generic[T]):
         keys: Callable[[T], Iterable[str | int | None]],
         kind: str = "record",
         path: str = "$",
+        record_type: type[T] | None = None,
     ) -> None:
         """Index *records* under every key that *keys* gives for each.
+
+        Args:
+            records: The records, in the order iteration gives them.
+            keys: Every natural key of a record (None and empty keys are skipped).
+            kind: What one record is, in words ("network"), for messages.
+            path: The JSON path of the records' array, for errors.
+            record_type: The class of the records, where it is known (a `filter` checks
+                field names against it).
 
         Raises:
             DataError: Two records share a key (after folding), with the JSON path of each.
@@ -71,6 +92,8 @@ class Registry(Generic[T]):
         self._records: tuple[T, ...] = tuple(records)
         self._kind = kind
         self._key_function = keys
+        self._path = path
+        self._record_type = record_type
         by_key: dict[str, tuple[int, T]] = {}
         by_raw: dict[str, T] = {}
         entries: list[tuple[str, str, T]] = []
@@ -115,9 +138,7 @@ class Registry(Generic[T]):
         """
         found = self._find(key)
         if found is None:
-            text = _text(key)
-            suggestions = () if text is None else self.suggest(text)
-            raise NotFoundError(key, kind=self._kind, suggestions=suggestions)
+            raise self._miss(key)
         return found
 
     def get(self, key: object, /, default: T | None = None) -> T | None:
@@ -130,10 +151,68 @@ class Registry(Generic[T]):
         found = self._find(key)
         return default if found is None else found
 
+    def get_many(self, keys: Iterable[object], /, default: T | None = None) -> list[T | None]:
+        """Return the record each of *keys* names, or *default*, in order: one per key.
+
+        Each distinct key is folded and looked up once, so a column of many repeated
+        names costs about as much as its distinct names.
+
+        >>> import un_migration_network as umn
+        >>> [a.id if a else None for a in umn.agencies.get_many(["OIM", "oim", "nobody"])]
+        ['iom', 'iom', None]
+        """
+        return [default if found is None else found for found in self._find_many(keys)]
+
+    def lookup_many(self, keys: Iterable[object], /) -> list[T]:
+        """Return the record each of *keys* names, in order.
+
+        Raises:
+            NotFoundError: At least one key names no record. Its ``misses`` holds one
+                `NotFoundError` per distinct key that missed, each with its suggestions.
+
+        >>> import un_migration_network as umn
+        >>> umn.networks.lookup_many(["MZ", "Mozambik", "Atlantis"])
+        Traceback (most recent call last):
+        ...
+        un_migration_network.exceptions.NotFoundError: 2 of 3 keys name no network: 'Mozambik' (did you mean 'Mozambique' or 'Zambia'?), 'Atlantis'
+        """
+        keys = list(keys)
+        found = self._find_many(keys)
+        misses: dict[object, NotFoundError] = {}
+        for index, (key, record) in enumerate(zip(keys, found, strict=True)):
+            slot = _slot(key) or (object, index)
+            if record is None and slot not in misses:
+                misses[slot] = self._miss(key)
+        if misses:
+            raise NotFoundError.of_many(tuple(misses.values()), kind=self._kind, total=len(keys))
+        return [record for record in found if record is not None]
+
+    def _find_many(self, keys: Iterable[object]) -> list[T | None]:
+        seen: dict[tuple[type, object], T | None] = {}
+        out: list[T | None] = []
+        for key in keys:
+            slot = _slot(key)
+            if slot is None:
+                out.append(self._find(key))
+                continue
+            try:
+                found = seen[slot]
+            except KeyError:
+                found = seen[slot] = self._find(key)
+            out.append(found)
+        return out
+
+    def _miss(self, key: object) -> NotFoundError:
+        text = _text(key)
+        suggestions = () if text is None else self.suggest(text)
+        return NotFoundError(key, kind=self._kind, suggestions=suggestions)
+
     def _find(self, key: object) -> T | None:
         if isinstance(key, str):
             hit = self._by_raw.get(key)
-            return hit if hit is not None else self._by_key.get(normalize(key))
+            if hit is not None or len(key) > MAX_QUERY:
+                return hit
+            return self._by_key.get(normalize(key))
         text = _text(key) if isinstance(key, int) else None
         return None if text is None else self._by_key.get(text)
 
@@ -156,7 +235,10 @@ class Registry(Generic[T]):
         >>> umn.networks.suggest("Mozambik")
         ('Mozambique', 'Zambia')
         """
-        return tuple(match.key for match in self.matches(str(query), limit=limit))
+        text = _text(query)
+        if text is None:
+            return ()
+        return tuple(match.key for match in self.matches(text, limit=limit))
 
     def matches(self, query: str, /, *, limit: int = 5) -> list[Match[T]]:
         """Like `search`, with each record's score and the key that matched.
@@ -166,7 +248,9 @@ class Registry(Generic[T]):
         'UNHCR'
         """
         text: object = query  # callers without type checking may pass anything
-        if not isinstance(text, str) or limit <= 0:
+        if not isinstance(text, str) or not isinstance(limit, int) or limit <= 0:
+            return []
+        if len(text) > MAX_QUERY:
             return []
         needle = normalize(text)
         if not needle:
@@ -195,30 +279,64 @@ class Registry(Generic[T]):
     ) -> Registry[T]:
         """Return a registry of the records that pass *predicate* and have the *fields* given.
 
+        A field that holds an enum also takes the enum's value (``level="country"``).
+
+        Raises:
+            TypeError: The records have no field of a name given.
+            ValueError: A value is not one of the values of the field's enum.
+
         >>> import un_migration_network as umn
-        >>> from un_migration_network import NetworkLevel
-        >>> len(umn.networks.filter(level=NetworkLevel.GLOBAL))
+        >>> len(umn.networks.filter(level="global"))
         1
         """
+        wanted = {name: self._field_value(name, value) for name, value in fields.items()}
         missing = object()
         chosen = [
             record
             for record in self._records
             if (predicate is None or predicate(record))
-            and all(getattr(record, name, missing) == value for name, value in fields.items())
+            and all(getattr(record, name, missing) == value for name, value in wanted.items())
         ]
-        return Registry(chosen, keys=self._key_function, kind=self._kind)
+        return Registry(
+            chosen, keys=self._key_function, kind=self._kind, record_type=self._record_type
+        )
+
+    def _field_value(self, name: str, value: object) -> object:
+        """The value a filter on field *name* compares with: an enum member for its value."""
+        sample = self._records[0] if self._records else None
+        holder = self._record_type or (type(sample) if sample is not None else None)
+        if holder is not None and not hasattr(holder, name):
+            msg = f"{self._kind} records have no field {name!r}"
+            raise TypeError(msg)
+        current = getattr(sample, name, None)
+        if isinstance(current, enum.Enum) and not isinstance(value, enum.Enum):
+            members = {member.value: member for member in type(current)}
+            if value not in members:
+                choices = ", ".join(repr(v) for v in members)
+                msg = f"{name} is one of {choices} (or a {type(current).__name__}), not {value!r}"
+                raise ValueError(msg)
+            return members[value]
+        return value
 
     @property
     def kind(self) -> str:
         """What the registry holds, in the singular ("agency", "network", ...)."""
         return self._kind
 
+    @property
+    def record_type(self) -> type[T] | None:
+        """The class of the records, where it is known."""
+        return self._record_type
+
     def __len__(self) -> int:
         return len(self._records)
 
     def __iter__(self) -> Iterator[T]:
         return iter(self._records)
+
+    def __getitem__(self, index: int) -> T:
+        """The record at *index* in iteration order (negative indexes count from the end)."""
+        return self._records[index]
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str | int):
@@ -228,38 +346,69 @@ class Registry(Generic[T]):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Registry):
             return NotImplemented
-        return self._records == other._records
+        return self._kind == other._kind and self._records == other._records
 
     def __hash__(self) -> int:
         return hash((self._kind, self._records))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuild from the records: the indexes are derived, and any pickle protocol works.
+        return (
+            _rebuild_registry,
+            (self._records, self._key_function, self._kind, self._path, self._record_type),
+        )
+
     def __repr__(self) -> str:
         return f"<Registry of {len(self)} {self._kind} records>"
 
-    def _repr_html_(self) -> str:
-        """The records as an HTML table of their key columns, for notebooks."""
+    def to_html(self, *, lang: str = "en") -> str:
+        """The records as an HTML table of their key columns; names in *lang* where known."""
         from un_migration_network._html import registry_html  # noqa: PLC0415 - notebooks only
 
-        return registry_html(self)
+        return registry_html(self, lang=lang)
 
-    def to_dataframe(self) -> pd.DataFrame:
-        """The records as a pandas DataFrame: one row each, the same columns as the CSV export.
+    def _repr_html_(self) -> str:
+        """The records as an HTML table of their key columns, for notebooks."""
+        return self.to_html()
 
-        References are ids (several joined with ``;``), a date span is three columns (its
-        text, ``_earliest``, ``_latest``), dates are ``datetime64[ns]``, and absent values
-        are ``<NA>`` or ``NaT``.  Needs the ``pandas`` extra.
+    def to_dataframe(self, *, lang: str = "en") -> pd.DataFrame:
+        """The records as a pandas DataFrame: one row each, one column per field.
+
+        A list is a list (``[]`` when empty), a reference an id (a list of ids for several),
+        a date span three columns (its text, ``_earliest`` and ``_latest`` as
+        ``datetime64``), an enum a categorical, and an absent value ``<NA>`` or ``NaT``.
+        Names in other languages get one column per language (``name_fr``, ...); with
+        *lang*, the name columns hold that language (the English, marked ``[en]``, where
+        there is none). Needs the ``pandas`` extra.
 
         Raises:
             ImportError: pandas is not installed.
 
         >>> import un_migration_network as umn
         >>> frame = umn.objectives.to_dataframe()
-        >>> frame.shape, frame.loc[12, "short_label"]
-        ((23, 8), 'Alternatives to detention')
+        >>> frame.loc[12, "short_label"], frame.loc[0, "short_label_es"]
+        ('Alternatives to detention', 'Datos')
         """
         from un_migration_network._export import registry_dataframe  # noqa: PLC0415 - lazy pandas
 
-        return registry_dataframe(self)
+        return registry_dataframe(self, lang=lang)
+
+
+def _rebuild_registry(
+    records: tuple[Any, ...],
+    keys: Callable[[Any], Iterable[str | int | None]],
+    kind: str,
+    path: str,
+    record_type: type | None,
+) -> Registry[Any]:
+    return Registry(records, keys=keys, kind=kind, path=path, record_type=record_type)
+
+
+def _slot(key: object) -> tuple[type, object] | None:
+    """A key's place in a cache of answers: its type beside it, so that 1 and True differ."""
+    if isinstance(key, str | int):
+        return (type(key), key)
+    return None
 
 
 def _text(key: object) -> str | None:
@@ -268,10 +417,9 @@ def _text(key: object) -> str | None:
         return key
     if not isinstance(key, int) or isinstance(key, bool):
         return None
-    try:
-        return str(key)
-    except ValueError:  # more digits than Python will print: no record has such a key
+    if abs(key) >= _HUGE:  # more digits than any key has; Python would refuse to print it
         return None
+    return str(key)
 
 
 def _score(needle: str, grams: frozenset[str], key: str, key_grams: frozenset[str]) -> float:

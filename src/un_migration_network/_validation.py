@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 import string
 from collections import defaultdict
@@ -12,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from un_migration_network._codes import Code, Severity
 from un_migration_network._models import (
+    Country,
     DateSpan,
     Event,
     Membership,
@@ -35,19 +36,18 @@ _ALPHA3 = re.compile(r"[A-Z]{3}")
 _USER_ASSIGNED = frozenset(
     ["AA", "ZZ"] + [f"Q{c}" for c in "MNOPQRSTUVWXYZ"] + [f"X{c}" for c in string.ascii_uppercase]
 )
+_M49 = range(1, 1000)
 _OBJECTIVES = range(1, 24)
 # A/RES/73/195 sets out objective n's commitment in paragraph n + 16 (17 to 39).
 _FIRST_PARAGRAPH = 16
 _PRINCIPLES = tuple("abcdefghij")
 _ROUND_TABLES = range(1, 5)
 _COMPACT_ID = "gcm"
-
-
-class Severity(enum.Enum):
-    """How serious a problem is."""
-
-    ERROR = "error"
-    WARNING = "warning"
+# What a count of networks counts, by the level of the networks counted.
+_COUNTED: dict[Quantity, tuple[NetworkLevel, ...]] = {
+    Quantity.COUNTRY_NETWORKS: (NetworkLevel.COUNTRY,),
+    Quantity.REGIONAL_AND_COUNTRY_NETWORKS: (NetworkLevel.REGIONAL, NetworkLevel.COUNTRY),
+}
 
 
 @attrs.frozen
@@ -55,7 +55,7 @@ class Problem:
     """One finding of `validate`.
 
     Attributes:
-        code: A stable name for the kind of finding (listed in the docs).
+        code: A stable name for the kind of finding (a `Code`, listed in the docs).
         severity: Error (the data is broken) or warning (sources disagree or a list is incomplete).
         subject: The id of the record concerned.
         message: What was found, in words.
@@ -66,7 +66,7 @@ class Problem:
     ['mozambique']
     """
 
-    code: str
+    code: Code
     severity: Severity
     subject: str
     message: str
@@ -109,7 +109,7 @@ class ValidationReport:
             "ok": self.ok,
             "problems": [
                 {
-                    "code": p.code,
+                    "code": str(p.code),
                     "severity": p.severity.value,
                     "subject": p.subject,
                     "message": p.message,
@@ -130,7 +130,7 @@ def validate(dataset: Dataset | None = None) -> ValidationReport:
 
     >>> import un_migration_network as umn
     >>> sorted({p.code for p in umn.validate().warnings})[:2]
-    ['conflated-figure', 'conflicting-figures']
+    ['conflated-figure', 'conflicting-dates']
     """
     if dataset is None:
         from un_migration_network._dataset import load  # noqa: PLC0415 - avoids an import cycle
@@ -139,17 +139,21 @@ def validate(dataset: Dataset | None = None) -> ValidationReport:
     checks = (
         _sources,
         _records_have_sources,
+        _citations,
         _countries,
         _objectives,
         _principles,
         _spans,
+        _after_as_of,
         _launches,
+        _evidence,
         _committee,
         _seats,
         _global_network,
         _counts,
         _subjects,
         _observations,
+        _coverage,
         _members,
         _wordings,
         _event_dates,
@@ -157,103 +161,111 @@ def validate(dataset: Dataset | None = None) -> ValidationReport:
     return ValidationReport(tuple(p for check in checks for p in check(dataset)))
 
 
-def _error(code: str, subject: str, message: str, sources: Iterable[Source] = ()) -> Problem:
-    return Problem(code, Severity.ERROR, subject, message, _unique(sources))
-
-
-def _warning(code: str, subject: str, message: str, sources: Iterable[Source] = ()) -> Problem:
-    return Problem(code, Severity.WARNING, subject, message, _unique(sources))
+def _problem(code: Code, subject: str, message: str, sources: Iterable[Source] = ()) -> Problem:
+    return Problem(code, code.severity, subject, message, _unique(sources))
 
 
 def _unique(sources: Iterable[Source]) -> tuple[Source, ...]:
     return tuple({s.id: s for s in sources}.values())
 
 
+def _sourced(ds: Dataset) -> Iterator[tuple[str, Any]]:
+    """Every record that must cite sources, with its subject."""
+    return ((subject, record) for subject, record in ds.walk() if hasattr(record, "sources"))
+
+
 def _sources(ds: Dataset) -> Iterator[Problem]:
     for source in ds.sources:
         if not _WEB_ADDRESS.fullmatch(source.url):
-            yield _error(
-                "source-without-url",
+            yield _problem(
+                Code.SOURCE_WITHOUT_URL,
                 source.id,
                 f"the source has no web address (url {source.url!r})",
             )
 
 
-def _cited(ds: Dataset) -> Iterator[tuple[str, tuple[Source, ...]]]:
-    """Every record that must cite a source, as (subject, sources)."""
-    for registry in (ds.agencies, ds.networks):
-        for record in registry:
-            yield record.id, record.sources
-    for objective in ds.objectives:
-        yield f"objective-{objective.number}", objective.sources
-    for principle in ds.principles:
-        yield f"principle-{principle.letter}", principle.sources
-    committee = ds.executive_committee
-    yield "executive-committee", committee.sources
-    for membership in committee.memberships:
-        yield f"executive-committee/{membership.agency.id}", membership.sources
-    for snapshot in committee.snapshots:
-        yield f"executive-committee@{snapshot.as_of}", snapshot.sources
-    yield _COMPACT_ID, ds.compact.sources
-    yield "imrf", ds.compact.review_forum.sources
-    for edition in ds.compact.review_forum.editions:
-        yield f"imrf-{edition.year}", edition.sources
-    for item in _events_and_observations(ds):
-        yield item.id, item.sources
-
-
-def _events_and_observations(ds: Dataset) -> tuple[Event | Observation, ...]:
-    return (*ds.events, *ds.observations)
-
-
 def _records_have_sources(ds: Dataset) -> Iterator[Problem]:
-    for subject, sources in _cited(ds):
-        if not sources:
-            yield _error("missing-source", subject, "the record cites no source")
+    for subject, record in _sourced(ds):
+        if not record.sources:
+            yield _problem(Code.MISSING_SOURCE, subject, "the record cites no source")
+
+
+def _citations(ds: Dataset) -> Iterator[Problem]:
+    for subject, record in _sourced(ds):
+        listed = {source.id for source in record.sources}
+        cited = [(c.field, c.sources) for c in record.citations]
+        cited += [(f"{n.field} ({n.lang})", n.sources) for n in getattr(record, "names", ())]
+        for field, sources in cited:
+            extra = [source for source in sources if source.id not in listed]
+            if extra:
+                yield _problem(
+                    Code.CITATION_NOT_LISTED,
+                    subject,
+                    f"{field} cites {', '.join(s.id for s in extra)}, which the record does "
+                    "not list among its sources",
+                    extra,
+                )
+
+
+def _country_problems(subject: str, country: Country, sources: tuple[Source, ...]) -> Iterator[Problem]:
+    code = country.alpha2
+    if not _ALPHA2.fullmatch(code):
+        yield _problem(
+            Code.BAD_COUNTRY_CODE,
+            subject,
+            f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)",
+            sources,
+        )
+    elif (code in _USER_ASSIGNED) != country.is_code_user_assigned:
+        expected = "is user-assigned" if code in _USER_ASSIGNED else "is an official code"
+        yield _problem(
+            Code.BAD_COUNTRY_CODE,
+            subject,
+            f"{code!r} {expected}, but the record says otherwise",
+            sources,
+        )
+    if country.alpha3 is not None and not _ALPHA3.fullmatch(country.alpha3):
+        yield _problem(
+            Code.BAD_COUNTRY_CODE,
+            subject,
+            f"{country.alpha3!r} is not an ISO 3166-1 alpha-3 code (three capital letters)",
+            sources,
+        )
+    if country.m49 is not None and country.m49 not in _M49:
+        yield _problem(
+            Code.BAD_COUNTRY_CODE,
+            subject,
+            f"{country.m49} is not an M49 code (1 to 999)",
+            sources,
+        )
 
 
 def _countries(ds: Dataset) -> Iterator[Problem]:
     for network in ds.networks:
         country = network.country
-        if country is None:
-            if network.level is NetworkLevel.COUNTRY:
-                yield _error(
-                    "missing-country",
-                    network.id,
-                    "a country network names no country",
-                    network.sources,
-                )
-            continue
-        code = country.alpha2
-        if not _ALPHA2.fullmatch(code):
-            yield _error(
-                "bad-country-code",
+        is_country = network.level is NetworkLevel.COUNTRY
+        if country is None and is_country:
+            yield _problem(
+                Code.MISSING_COUNTRY, network.id, "a country network names no country", network.sources
+            )
+        elif country is not None and not is_country:
+            yield _problem(
+                Code.MISSING_COUNTRY,
                 network.id,
-                f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)",
+                f"a {network.level.value} network names a country ({country.name})",
                 network.sources,
             )
-        elif (code in _USER_ASSIGNED) != country.is_code_user_assigned:
-            expected = "is user-assigned" if code in _USER_ASSIGNED else "is an official code"
-            yield _error(
-                "bad-country-code",
-                network.id,
-                f"{code!r} {expected}, but the record says otherwise",
-                network.sources,
-            )
-        if country.alpha3 is not None and not _ALPHA3.fullmatch(country.alpha3):
-            yield _error(
-                "bad-country-code",
-                network.id,
-                f"{country.alpha3!r} is not an ISO 3166-1 alpha-3 code (three capital letters)",
-                network.sources,
-            )
+        if country is not None:
+            yield from _country_problems(network.id, country, network.sources)
+    for champion in ds.champions:
+        yield from _country_problems(f"champion-{champion.id}", champion.country, champion.sources)
 
 
 def _objectives(ds: Dataset) -> Iterator[Problem]:
     numbers = sorted(o.number for o in ds.objectives)
     if numbers != list(_OBJECTIVES):
-        yield _error(
-            "objective-numbering",
+        yield _problem(
+            Code.OBJECTIVE_NUMBERING,
             _COMPACT_ID,
             f"the objectives must be numbered 1 to 23 once each, found {numbers}",
         )
@@ -261,16 +273,16 @@ def _objectives(ds: Dataset) -> Iterator[Problem]:
         subject = f"objective-{objective.number}"
         expected = objective.number + _FIRST_PARAGRAPH
         if objective.paragraph != expected:
-            yield _error(
-                "objective-paragraph",
+            yield _problem(
+                Code.OBJECTIVE_PARAGRAPH,
                 subject,
                 f"objective {objective.number} is set out in paragraph {expected}, "
                 f"not {objective.paragraph}",
                 objective.sources,
             )
         if objective.round_table is not None and objective.round_table not in _ROUND_TABLES:
-            yield _error(
-                "bad-round-table",
+            yield _problem(
+                Code.BAD_ROUND_TABLE,
                 subject,
                 f"the IMRF has round tables 1 to 4, not {objective.round_table}",
                 objective.sources,
@@ -280,8 +292,8 @@ def _objectives(ds: Dataset) -> Iterator[Problem]:
 def _principles(ds: Dataset) -> Iterator[Problem]:
     letters = sorted(p.letter for p in ds.principles)
     if letters != list(_PRINCIPLES):
-        yield _error(
-            "principle-lettering",
+        yield _problem(
+            Code.PRINCIPLE_LETTERING,
             _COMPACT_ID,
             f"the guiding principles must be lettered a to j once each, found {letters}",
         )
@@ -291,7 +303,10 @@ def _dated(ds: Dataset) -> Iterator[tuple[str, str, DateSpan | None]]:
     """Every date span in the data, as (subject, what, span)."""
     for network in ds.networks:
         yield network.id, "launch", network.launched
+        yield network.id, "first evidence", network.first_evidenced
         yield network.id, "decision", network.decided
+    for champion in ds.champions:
+        yield f"champion-{champion.id}", "Champion", champion.since
     for membership in ds.executive_committee.memberships:
         subject = f"executive-committee/{membership.agency.id}"
         yield subject, "start of the seat", membership.since
@@ -309,16 +324,28 @@ def _dated(ds: Dataset) -> Iterator[tuple[str, str, DateSpan | None]]:
 def _spans(ds: Dataset) -> Iterator[Problem]:
     for subject, what, span in _dated(ds):
         if span is not None and span.earliest > span.latest:
-            yield _error(
-                "reversed-span",
+            yield _problem(
+                Code.REVERSED_SPAN,
                 subject,
                 f"the {what} date runs backwards: {span.earliest} is after {span.latest}",
             )
 
 
-def _at_level(ds: Dataset, level: NetworkLevel) -> list[Network]:
+def _after_as_of(ds: Dataset) -> Iterator[Problem]:
+    # A forum's dates may be scheduled ahead; figures have their own code.
+    skipped = {"forum", "figure"}
+    for subject, what, span in _dated(ds):
+        if span is not None and what not in skipped and span.earliest > ds.as_of:
+            yield _problem(
+                Code.AFTER_AS_OF,
+                subject,
+                f"the {what} date {span} is after the data's as-of date {ds.as_of}",
+            )
+
+
+def _at_level(ds: Dataset, *levels: NetworkLevel) -> list[Network]:
     # A plain scan: filter() would build and index a whole new registry for each check.
-    return [network for network in ds.networks if network.level is level]
+    return [network for network in ds.networks if network.level in levels]
 
 
 def _global(ds: Dataset) -> Network | None:
@@ -334,11 +361,32 @@ def _launches(ds: Dataset) -> Iterator[Problem]:
         if other is network or other.launched is None:
             continue
         if other.launched.latest < decided:
-            yield _error(
-                "launch-before-decision",
+            yield _problem(
+                Code.LAUNCH_BEFORE_DECISION,
                 other.id,
                 f"launched {other.launched}, before the Network was decided on {decided}",
                 other.sources,
+            )
+
+
+def _evidence(ds: Dataset) -> Iterator[Problem]:
+    for network in ds.networks:
+        launched, first = network.launched, network.first_evidenced
+        if launched is None:
+            continue
+        if first is None:
+            yield _problem(
+                Code.EVIDENCE_AFTER_LAUNCH,
+                network.id,
+                f"launched {launched}, but no date it was first evidenced is given",
+                network.sources,
+            )
+        elif first.earliest > launched.latest:
+            yield _problem(
+                Code.EVIDENCE_AFTER_LAUNCH,
+                network.id,
+                f"first evidenced {first}, after its launch {launched}",
+                network.sources,
             )
 
 
@@ -348,8 +396,8 @@ def _seats(ds: Dataset) -> Iterator[Problem]:
         agency = membership.agency
         subject = f"executive-committee/{agency.id}"
         if membership.until is not None and membership.until.latest < membership.since.earliest:
-            yield _error(
-                "seat-ends-before-start",
+            yield _problem(
+                Code.SEAT_ENDS_BEFORE_START,
                 subject,
                 f"the seat of {agency.acronym} ends ({membership.until}) before it starts "
                 f"({membership.since})",
@@ -357,8 +405,8 @@ def _seats(ds: Dataset) -> Iterator[Problem]:
             )
         other = held.setdefault(agency.id, membership)
         if other is not membership and _overlap(other, membership):
-            yield _error(
-                "duplicate-seat",
+            yield _problem(
+                Code.DUPLICATE_SEAT,
                 subject,
                 f"{agency.acronym} holds two seats on the Executive Committee at once",
                 (*other.sources, *membership.sources),
@@ -375,30 +423,56 @@ def _overlap(first: Membership, second: Membership) -> bool:
 def _global_network(ds: Dataset) -> Iterator[Problem]:
     count = len(_at_level(ds, NetworkLevel.GLOBAL))
     if count != 1:
-        yield _error(
-            "global-network-count",
+        yield _problem(
+            Code.GLOBAL_NETWORK_COUNT,
             "global",
             f"the data must hold exactly one global network, not {count}",
         )
 
 
+def _below(value: int | None, least: int) -> bool:
+    return value is not None and value < least
+
+
 def _counts(ds: Dataset) -> Iterator[Problem]:
-    vote = ds.compact.vote
+    compact = ds.compact
+    vote = compact.vote
     tallies = (vote.in_favour, vote.against, vote.abstentions, vote.non_voting)
-    if any(n is not None and n < 0 for n in tallies):
-        yield _error("negative-count", _COMPACT_ID, "a vote count is negative", ds.compact.sources)
+    if any(_below(n, 0) for n in tallies):
+        yield _problem(Code.NEGATIVE_COUNT, _COMPACT_ID, "a vote count is negative", compact.sources)
+    forum = compact.review_forum
+    if _below(forum.cadence_years, 1) or _below(forum.first_year, 0):
+        yield _problem(
+            Code.NEGATIVE_COUNT,
+            "imrf",
+            f"a forum every {forum.cadence_years} years from {forum.first_year} cannot be",
+            forum.sources,
+        )
+    for edition in forum.editions:
+        if _below(edition.year, 0):
+            yield _problem(
+                Code.NEGATIVE_COUNT, f"imrf-{edition.year}", "the year is negative", edition.sources
+            )
+    for principle in ds.principles:
+        if _below(principle.paragraph, 1):
+            yield _problem(
+                Code.NEGATIVE_COUNT,
+                f"principle-{principle.letter}",
+                f"the paragraph {principle.paragraph} is below 1",
+                principle.sources,
+            )
     for network in ds.networks:
-        if network.declared_member_count is not None and network.declared_member_count < 0:
-            yield _error(
-                "negative-count",
+        if _below(network.declared_member_count, 0):
+            yield _problem(
+                Code.NEGATIVE_COUNT,
                 network.id,
                 f"the declared member count is negative ({network.declared_member_count})",
                 network.sources,
             )
     for observation in ds.observations:
-        if observation.value < 0:
-            yield _error(
-                "negative-count",
+        if _below(observation.value, 0):
+            yield _problem(
+                Code.NEGATIVE_COUNT,
                 observation.id,
                 f"the figure is negative ({observation.value})",
                 observation.sources,
@@ -411,8 +485,8 @@ def _committee(ds: Dataset) -> Iterator[Problem]:
     members = () if network is None else network.members
     for membership in committee.memberships:
         if membership.agency not in members:
-            yield _error(
-                "committee-not-member",
+            yield _problem(
+                Code.COMMITTEE_NOT_MEMBER,
                 membership.agency.id,
                 f"{membership.agency.acronym} sits on the Executive Committee but is not "
                 "listed as a member of the global Network",
@@ -423,8 +497,8 @@ def _committee(ds: Dataset) -> Iterator[Problem]:
         held = set(committee.members_on(day))
         named = set(snapshot.members)
         if (snapshot.is_complete and held != named) or not named <= held:
-            yield _warning(
-                "committee-snapshot",
+            yield _problem(
+                Code.COMMITTEE_SNAPSHOT,
                 "executive-committee",
                 f"the member list of {snapshot.as_of} names "
                 f"{', '.join(sorted(a.acronym for a in named))}, but the seats held then are "
@@ -435,14 +509,11 @@ def _committee(ds: Dataset) -> Iterator[Problem]:
 
 def _subjects(ds: Dataset) -> Iterator[Problem]:
     known = {_COMPACT_ID} | {a.id for a in ds.agencies} | {n.id for n in ds.networks}
-    seen: set[str] = set()
-    for item in _events_and_observations(ds):
-        if item.id in seen:
-            yield _error("duplicate-id", item.id, f"the id {item.id!r} is used twice")
-        seen.add(item.id)
+    items: list[Event | Observation] = [*ds.events, *ds.observations]
+    for item in items:
         if item.subject not in known:
-            yield _error(
-                "dangling-reference",
+            yield _problem(
+                Code.DANGLING_REFERENCE,
                 item.id,
                 f"no network or agency has the id {item.subject!r}",
                 item.sources,
@@ -452,20 +523,20 @@ def _subjects(ds: Dataset) -> Iterator[Problem]:
 def _observations(ds: Dataset) -> Iterator[Problem]:
     for observation in ds.observations:
         if observation.as_of.earliest > ds.as_of:
-            yield _error(
-                "future-observation",
+            yield _problem(
+                Code.FUTURE_OBSERVATION,
                 observation.id,
                 f"the figure is dated {observation.as_of}, after the data's as-of date {ds.as_of}",
                 observation.sources,
             )
     conflated = set(_conflated(ds))
     yield from _explain_conflated(ds, conflated)
-    groups: dict[tuple[str, Quantity], list[Observation]] = defaultdict(list)
+    groups: dict[tuple[str, Quantity, str | None], list[Observation]] = defaultdict(list)
     for observation in ds.observations:
         if observation.id not in conflated:
-            groups[observation.subject, observation.quantity].append(observation)
-    for (subject, quantity), group in groups.items():
-        yield from _disagreements(subject, quantity, group)
+            groups[observation.subject, observation.quantity, observation.scope].append(observation)
+    for (subject, quantity, scope), group in groups.items():
+        yield from _disagreements(subject, quantity, scope, group)
     network = _global(ds)
     regional = len(_at_level(ds, NetworkLevel.REGIONAL))
     for observation in ds.observations:
@@ -473,10 +544,11 @@ def _observations(ds: Dataset) -> Iterator[Problem]:
             network is not None
             and observation.subject == network.id
             and observation.quantity is Quantity.REGIONAL_NETWORKS
+            and observation.scope is None
             and observation.value != regional
         ):
-            yield _warning(
-                "count-mismatch",
+            yield _problem(
+                Code.COUNT_MISMATCH,
                 observation.id,
                 f"{observation.value} regional networks reported as of {observation.as_of}, "
                 f"but {regional} are named in the data",
@@ -500,8 +572,8 @@ def _explain_conflated(ds: Dataset, ids: set[str]) -> Iterator[Problem]:
     compact = ds.compact
     for observation in ds.observations:
         if observation.id in ids:
-            yield _warning(
-                "conflated-figure",
+            yield _problem(
+                Code.CONFLATED_FIGURE,
                 observation.id,
                 f"{observation.value} States adopting the Compact on {observation.as_of} is "
                 f"the General Assembly's vote in favour of {compact.resolution} on "
@@ -510,14 +582,21 @@ def _explain_conflated(ds: Dataset, ids: set[str]) -> Iterator[Problem]:
             )
 
 
-def _disagreements(subject: str, quantity: Quantity, group: list[Observation]) -> Iterator[Problem]:
+def _figure(observation: Observation) -> str:
+    return f"more than {observation.value}" if observation.is_lower_bound else str(observation.value)
+
+
+def _disagreements(
+    subject: str, quantity: Quantity, scope: str | None, group: list[Observation]
+) -> Iterator[Problem]:
     reported: set[str] = set()
+    where = f" in {scope}" if scope else ""
     for first in group:
         # Figures for one date that differ; figures at different dates may just show growth.
         clash = [
             other
             for other in group
-            if other.value != first.value
+            if (other.value, other.is_lower_bound) != (first.value, first.is_lower_bound)
             and (other.as_of.earliest, other.as_of.latest)
             == (first.as_of.earliest, first.as_of.latest)
         ]
@@ -525,13 +604,61 @@ def _disagreements(subject: str, quantity: Quantity, group: list[Observation]) -
             continue
         involved = [first, *clash]
         reported.update(o.id for o in involved)
-        values = " vs ".join(str(v) for v in sorted({o.value for o in involved}))
-        yield _warning(
-            "conflicting-figures",
+        values = " vs ".join(sorted({_figure(o) for o in involved}))
+        yield _problem(
+            Code.CONFLICTING_FIGURES,
             subject,
-            f"sources give different figures for {quantity.value} as of {first.as_of}: {values}",
+            f"sources give different figures for {quantity.value}{where} as of "
+            f"{first.as_of}: {values}",
             [s for o in involved for s in o.sources],
         )
+
+
+def _in_scope(network: Network, scope: str | None) -> bool:
+    """Whether a network lies in *scope*: an M49 region or sub-region, or anywhere for None."""
+    if scope is None:
+        return True
+    country = network.country
+    return country is not None and scope in (country.region, country.sub_region)
+
+
+def _coverage(ds: Dataset) -> Iterator[Problem]:
+    """The latest count of networks of each scope, against the networks the data lists."""
+    network = _global(ds)
+    if network is None:
+        return
+    regions = {
+        place
+        for n in ds.networks
+        if n.country is not None
+        for place in (n.country.region, n.country.sub_region)
+        if place
+    }
+    latest: dict[tuple[Quantity, str | None], Observation] = {}
+    for observation in ds.observations:
+        counted = observation.quantity in _COUNTED and observation.subject == network.id
+        if not counted or (observation.scope is not None and observation.scope not in regions):
+            continue
+        slot = (observation.quantity, observation.scope)
+        best = latest.get(slot)
+        if best is None or observation.as_of.latest > best.as_of.latest:
+            latest[slot] = observation
+    for (quantity, scope), observation in sorted(latest.items(), key=lambda item: item[1].id):
+        listed = [n for n in _at_level(ds, *_COUNTED[quantity]) if _in_scope(n, scope)]
+        day = observation.as_of.latest
+        known = sum(1 for n in listed if n.exists_on(day))
+        count = observation.value
+        short = len(listed) <= count if observation.is_lower_bound else len(listed) != count
+        if short:
+            where = f" in {scope}" if scope else ""
+            yield _problem(
+                Code.COVERAGE_GAP,
+                observation.id,
+                f"the sources count {_figure(observation)} {quantity.value}{where} as of "
+                f"{observation.as_of}; the data lists {len(listed)}, {known} of them "
+                "evidenced by then",
+                observation.sources,
+            )
 
 
 def _members(ds: Dataset) -> Iterator[Problem]:
@@ -540,31 +667,33 @@ def _members(ds: Dataset) -> Iterator[Problem]:
         listed = len(network.members)
         if declared is None or declared == listed:
             continue
+        sources = network.cite("members") + network.cite("declared_member_count")
         if network.is_membership_complete or declared < listed:
-            yield _warning(
-                "declared-count-mismatch",
+            yield _problem(
+                Code.DECLARED_COUNT_MISMATCH,
                 network.id,
                 f"the sources declare {declared} members but list {listed}",
-                network.sources,
+                sources or network.sources,
             )
         else:
-            yield _warning(
-                "incomplete-list",
+            yield _problem(
+                Code.INCOMPLETE_LIST,
                 network.id,
                 f"{declared} members are declared; the {listed} listed are those the sources "
                 "evidence, and the list is incomplete",
-                network.sources,
+                sources or network.sources,
             )
 
 
 def _wordings(ds: Dataset) -> Iterator[Problem]:
     for objective in ds.objectives:
         for variant in objective.title_variants:
-            yield _warning(
-                "title-variant",
+            sources = objective.cite("title") + objective.cite("title_variants")
+            yield _problem(
+                Code.TITLE_VARIANT,
                 f"objective-{objective.number}",
                 f"official texts word the title two ways: {objective.title!r} and {variant!r}",
-                objective.sources,
+                sources or objective.sources,
             )
 
 
@@ -573,9 +702,10 @@ def _event_dates(ds: Dataset) -> Iterator[Problem]:
     for event in ds.events:
         other = first.setdefault((event.subject, event.kind.value, event.name), event)
         if other.date.latest < event.date.earliest or event.date.latest < other.date.earliest:
-            yield _warning(
-                "conflicting-dates",
+            yield _problem(
+                Code.CONFLICTING_DATES,
                 event.id,
                 f"two dates for one event ({event.name}): {other.date} and {event.date}",
                 (*other.sources, *event.sources),
             )
+

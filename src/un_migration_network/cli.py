@@ -1,7 +1,7 @@
 """The command line: ``un-migration-network`` and ``python -m un_migration_network``.
 
-Exit status: 0 on success, 1 when nothing matches or the data is invalid, 2 on a usage error.
-Errors are one line on stderr, never a traceback.
+Exit status: 0 on success, 1 when nothing matches, the data is invalid or the output cannot be
+written, 2 on a usage error. Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,53 +9,123 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
+import shutil
 import sys
-import textwrap
-from collections.abc import Callable, Iterable, Sequence
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
-    from un_migration_network._models import (
-        Agency,
-        Compact,
-        DateSpan,
-        ExecutiveCommittee,
-        GuidingPrinciple,
-        Network,
-        Objective,
-    )
-    from un_migration_network._registry import Registry
+    from un_migration_network._kinds import Kind
     from un_migration_network._validation import ValidationReport
 
 __all__ = ["main"]
 
 PROG = "un-migration-network"
-WIDTH = 80
-KINDS = ("agencies", "networks", "objectives", "principles")
-CSV_KINDS = (*KINDS, "sources", "events", "observations")
-_COMPACT_KEYS = frozenset({"gcm", "compact", "globalcompact", "globalcompactformigration"})
-_COMMITTEE_KEYS = frozenset({"executivecommittee", "ec", "committee"})
+KINDS = (
+    "agencies",
+    "networks",
+    "champions",
+    "objectives",
+    "principles",
+    "sources",
+    "events",
+    "observations",
+)
+LEVELS = ("global", "continental", "regional", "country")
+LANGUAGES = ("en", "fr", "es")
+FORMATS = ("json", "csv", "jsonschema", "datapackage")
+
+_EXAMPLES = """\
+examples:
+  un-migration-network show Mozambique              a country network, its sources numbered
+  un-migration-network show "objective 13"          an objective by its number
+  un-migration-network show UNHCR --lang es         names in Spanish, with their sources
+  un-migration-network show "executive committee"   the Network's Executive Committee
+  un-migration-network search detention             ranked, typo tolerant
+  un-migration-network list networks --level country --region Africa
+  un-migration-network validate                     the known disagreements between sources
+  un-migration-network export --format datapackage --output data/
+"""
+_COMMAND_EXAMPLES = {
+    "show": """\
+examples:
+  un-migration-network show Mozambique
+  un-migration-network show "principle c"
+  un-migration-network show gcm --lang fr
+  un-migration-network show "champion Bangladesh" --json
+""",
+    "search": """\
+examples:
+  un-migration-network search refugees
+  un-migration-network search "mozambik" --limit 3
+  un-migration-network search migraciones --lang es --json
+""",
+    "list": """\
+examples:
+  un-migration-network list objectives
+  un-migration-network list networks --level regional
+  un-migration-network list networks --launched-after 2021 --wide
+  un-migration-network list networks --existing-on 2021-06-24
+  un-migration-network list champions --json
+""",
+    "validate": """\
+examples:
+  un-migration-network validate
+  un-migration-network validate my-data.json --json
+""",
+    "export": """\
+examples:
+  un-migration-network export --format json --output data.json
+  un-migration-network export --format csv networks --output networks.csv
+  un-migration-network export --format jsonschema
+  un-migration-network export --format datapackage --output data/ --force
+""",
+}
 
 
 class _UsageError(Exception):
     """A command-line argument that argparse accepted but the command cannot use."""
 
 
-class _AmbiguousError(Exception):
-    """A query that names records of more than one kind."""
+class _Failure(Exception):
+    """A command that cannot finish (an output that exists, a path that cannot be written)."""
+
+
+class _Exit(Exception):  # noqa: N818 - not an error: the parser's request to stop
+    """The argument parser is done: help or the version to print, or a usage error."""
+
+    def __init__(self, status: int, text: str = "", *, to_stdout: bool = False) -> None:
+        super().__init__(text)
+        self.status = status
+        self.text = text
+        self.to_stdout = to_stdout
 
 
 class _Parser(argparse.ArgumentParser):
+    """A parser that hands its output to `main` instead of printing and exiting itself.
+
+    So help into a full disk or a closed pipe is one clear line, not a traceback.
+    """
+
+    def print_help(self, file: object = None) -> None:  # noqa: ARG002 - always to stdout
+        raise _Exit(0, self.format_help(), to_stdout=True)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise _Exit(status, message or "")
+
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        raise _Exit(2, f"{self.prog}: error: {message} (see --help)\n")
 
 
 def _version() -> str:
     from un_migration_network import __version__  # noqa: PLC0415
     from un_migration_network._dataset import load  # noqa: PLC0415
 
-    return f"{PROG} {__version__} (data as of {load().as_of.isoformat()})"
+    return f"{PROG} {__version__} (data as of {load().as_of.isoformat()})\n"
 
 
 class _VersionAction(argparse.Action):
@@ -64,9 +134,8 @@ class _VersionAction(argparse.Action):
             option_strings, dest, nargs=0, help="show the version and the data's as-of date"
         )
 
-    def __call__(self, parser: argparse.ArgumentParser, *_: object, **__: object) -> None:
-        print(_version())
-        parser.exit(0)
+    def __call__(self, *_: object, **__: object) -> None:
+        raise _Exit(0, _version(), to_stdout=True)
 
 
 def _positive(text: str) -> int:
@@ -76,24 +145,34 @@ def _positive(text: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        msg = f"expected a whole number of at least 1, got {text!r}"
+        msg = f"expected a whole number of at least 1, got {_short(text)}"
         raise argparse.ArgumentTypeError(msg)
     return number
 
 
 def _query(text: str) -> str:
     """An argparse type: a query with at least one letter or digit."""
-    if not any(ch.isalnum() for ch in text):
-        msg = f"expected a name, code or number to look for, got {text!r}"
+    if not any(ch.isalnum() for ch in text[:10_000]):
+        msg = f"expected a name, code or number to look for, got {_short(text)}"
         raise argparse.ArgumentTypeError(msg)
     return text
 
 
+def _short(text: str) -> str:
+    from un_migration_network.exceptions import quote  # noqa: PLC0415
+
+    return quote(text)
+
+
 def _parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
     parser = _Parser(
         prog=PROG,
-        description="Look up the UN Network on Migration, its networks and members, "
-        "and the Global Compact for Migration.",
+        description="Look up the UN Network on Migration: its global, regional and country "
+        "networks, their members and co-chairs, its Executive Committee, and the Global "
+        "Compact for Migration (its objectives, guiding principles and Champion countries).",
+        epilog=_EXAMPLES,
+        formatter_class=raw,
     )
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(
@@ -101,68 +180,161 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
+        sub = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_COMMAND_EXAMPLES[name],
+            formatter_class=raw,
+        )
+        if name != "export":
+            sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
         return sub
 
-    show = command("show", "show one record: an agency, network, objective, principle, or 'gcm'")
+    def language(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default="en",
+            help="show names in this language where a source gives them; "
+            "[en] marks English shown where none does (default: en)",
+        )
+
+    def wide(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--wide", action="store_true", help="never cut a cell, even on a narrow terminal"
+        )
+
+    show = command(
+        "show",
+        "show one record: an agency, network, objective, principle, Champion country, the "
+        "Compact ('gcm'), its review forum ('imrf') or the Executive Committee ('ec')",
+    )
     show.add_argument("query", metavar="QUERY", type=_query)
+    language(show)
     search = command("search", "rank the records that best match QUERY")
     search.add_argument("query", metavar="QUERY", type=_query)
     search.add_argument(
         "--limit", type=_positive, default=10, help="at most this many (default 10)"
     )
+    language(search)
+    wide(search)
     listing = command("list", "list the records of one kind")
     listing.add_argument("kind", choices=KINDS, metavar="{" + ",".join(KINDS) + "}")
-    listing.add_argument("--level", choices=("global", "regional", "country"), help="networks only")
+    listing.add_argument("--level", choices=LEVELS, help="networks only")
     listing.add_argument("--region", help="networks only: a region or sub-region name")
     listing.add_argument("--launched-before", metavar="DATE", help="networks launched before DATE")
     listing.add_argument("--launched-after", metavar="DATE", help="networks launched after DATE")
+    listing.add_argument(
+        "--existing-on", metavar="DATE", help="networks the sources show existing on DATE"
+    )
+    language(listing)
+    wide(listing)
     check = command("validate", "check the bundled data, or a JSON document at PATH")
     check.add_argument("path", nargs="?", metavar="PATH")
-    export_help = "write the data as JSON, CSV or a JSON Schema"
-    export = commands.add_parser("export", help=export_help, description=export_help)
-    formats = ("json", "csv", "jsonschema")
+    export = command(
+        "export", "write the data as JSON, CSV, a JSON Schema or a Frictionless Data Package"
+    )
     export.add_argument(
         "--format",
-        choices=formats,
+        choices=FORMATS,
         default="json",
         dest="fmt",
         help="json: the canonical document (default); csv: one row per record of KIND; "
-        "jsonschema: the schema of the canonical document",
+        "jsonschema: the schema of the canonical document; datapackage: a directory of CSV "
+        "tables with a datapackage.json (needs --output DIR)",
     )
-    kind_help = "for csv: " + ", ".join(CSV_KINDS)
-    export.add_argument("kind", nargs="?", choices=CSV_KINDS, metavar="KIND", help=kind_help)
+    export.add_argument(
+        "kind", nargs="?", choices=KINDS, metavar="KIND", help="for csv: " + ", ".join(KINDS)
+    )
+    export.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="write to PATH instead of standard output ('-' for standard output)",
+    )
+    export.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
-    from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
+    from un_migration_network.exceptions import (  # noqa: PLC0415
+        AmbiguousError,
+        NotFoundError,
+    )
 
-    args = _parser().parse_args(argv)
     out = sys.stdout
     # A terminal or pipe that cannot encode a name ("Türkiye") gets an escape, not an error.
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
     try:
-        handler: Callable[[argparse.Namespace, TextIO], int] = _HANDLERS[args.command]
-        return handler(args, out)
-    except (NotFoundError, _AmbiguousError) as error:
+        args = _parser().parse_args(argv)
+        handler: Callable[[argparse.Namespace], _Result] = _HANDLERS[args.command]
+        result = handler(args)
+    except _Exit as done:
+        if done.to_stdout:
+            return _emit(done.text, out, done.status)
+        return _fail(done.text.rstrip("\n").removeprefix(f"{PROG}: "), done.status)
+    except (NotFoundError, AmbiguousError) as error:
         return _fail(str(error), 1)
     except _UsageError as error:
         return _fail(str(error), 2)
-    except BrokenPipeError:
-        # The reader went away (``| head``); say nothing more.
-        sys.stderr.close()
-        return 0
-    except OSError as error:  # a full disk, a closed file: say so, no traceback
-        return _fail(f"cannot write the output: {error.strerror or error}", 1)
+    except _Failure as error:
+        return _fail(str(error), 1)
+    return _emit(result.text, out, result.status, result.error)
+
+
+class _Result:
+    """What a command prints, its exit status, and the line it puts on stderr (if any)."""
+
+    def __init__(self, text: str, status: int = 0, error: str | None = None) -> None:
+        self.text = text
+        self.status = status
+        self.error = error
+
+
+def _emit(text: str, out: TextIO | None, status: int, error: str | None = None) -> int:
+    """Write *text* to standard output and flush it; a failed write is one line on stderr."""
+    if text:
+        if out is None:
+            return _fail("cannot write the output: standard output is closed", 1)
+        try:
+            out.write(text)
+            out.flush()
+        except BrokenPipeError:
+            # The reader went away (``| head``): say nothing more.
+            _silence(out)
+            return status
+        except (OSError, ValueError) as failure:  # a full disk, a closed stream
+            _silence(out)
+            reason = getattr(failure, "strerror", None) or str(failure)
+            return _fail(f"cannot write the output: {reason}", 1)
+    if error is not None:
+        return _fail(error, status)
+    return status
+
+
+def _silence(out: TextIO) -> None:
+    """Point a failed standard output at the null device, so the exit flush cannot fail too."""
+    try:
+        descriptor = out.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
 
 
 def _fail(message: str, status: int) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    stderr = sys.stderr
+    if stderr is not None:
+        try:
+            stderr.write(f"{PROG}: {message}\n")
+            stderr.flush()
+        except (OSError, ValueError):
+            pass
     return status
 
 
@@ -172,258 +344,128 @@ def _dataset() -> Dataset:
     return load()
 
 
-def _find(ds: Dataset, query: str) -> tuple[str, object]:
-    from un_migration_network._normalize import normalize  # noqa: PLC0415
-    from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
-
-    key = normalize(query)
-    if key in _COMPACT_KEYS:
-        return "compact", ds.compact
-    if key in _COMMITTEE_KEYS:
-        return "executive committee", ds.executive_committee
-    registries = _registries(ds)
-    hits = [(registry.kind, found) for registry in registries if (found := registry.get(query))]
-    if len(hits) > 1:
-        choices = ", ".join(f"{kind} {_key(record)!r}" for kind, record in hits)
-        msg = f"{query!r} names more than one record; show one of: {choices}"
-        raise _AmbiguousError(msg)
-    if hits:
-        return hits[0]
-    ranked = sorted(
-        (match[:2] for registry in registries for match in registry.matches(query, limit=3)),
-        reverse=True,
-    )
-    raise NotFoundError(query, kind="record", suggestions=[text for _, text in ranked[:3]])
+def _json(data: object, *, sort_keys: bool = False) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n"
 
 
-def _registries(ds: Dataset) -> tuple[Registry[Any], ...]:
-    """The registries a query is looked up in, in the order ties are broken."""
-    return (ds.networks, ds.agencies, ds.objectives, ds.principles)
+def _show(args: argparse.Namespace) -> _Result:
+    from un_migration_network import _text  # noqa: PLC0415
 
-
-def _show(args: argparse.Namespace, out: TextIO) -> int:
     ds = _dataset()
-    kind, record = _find(ds, args.query)
+    kind, record = ds.find(args.query)
     if args.json:
         from un_migration_network._converter import unstructure_record  # noqa: PLC0415
 
-        _dump(
-            {"kind": kind, "record": unstructure_record(record), "as_of": ds.as_of.isoformat()}, out
-        )
-        return 0
-    lines = _describe(record)
-    lines.append("")
-    lines.append(f"Data as of {ds.as_of.isoformat()}.")
-    out.write("\n".join(lines) + "\n")
-    return 0
+        sources = [unstructure_record(s) for s in getattr(record, "sources", ())]
+        data = {
+            "kind": kind,
+            "record": unstructure_record(record),
+            "sources": sources,
+            "as_of": ds.as_of.isoformat(),
+        }
+        return _Result(_json(data))
+    text = _text.page(record, lang=args.lang, dataset=ds)
+    return _Result(f"{text}\n\nData as of {ds.as_of.isoformat()}.\n")
 
 
-_Rows = list[tuple[str, str]]
+def _width(wide: bool) -> int | None:  # noqa: FBT001 - the --wide flag as it is
+    """The width a table must fit: the terminal's, or none when piped or asked --wide."""
+    out = sys.stdout
+    if wide or out is None or not out.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
-def _network_rows(record: Network) -> tuple[str, _Rows]:
-    rows: _Rows = [("id", record.id), ("level", record.level.value)]
-    country = record.country
-    if country is not None:
-        m49 = f"M49 {country.m49}" if country.m49 is not None else None
-        codes = ", ".join(x for x in (country.alpha2, country.alpha3, m49) if x)
-        note = " (user-assigned code)" if country.is_code_user_assigned else ""
-        where = f" - {country.region} / {country.sub_region}" if country.region else ""
-        rows.append(("country", f"{country.name} ({codes}){note}{where}"))
-    rows += [("region", record.region or ""), ("decided", _span(record.decided, blank=True))]
-    rows.append(("launched", _span(record.launched)))
-    count = f"{len(record.members)} listed"
-    if record.declared_member_count is not None:
-        count += f", {record.declared_member_count} declared"
-    if not record.is_membership_complete:
-        count += " (list incomplete)"
-    rows += [("members", count), ("", ", ".join(a.acronym for a in record.members))]
-    coordinator = record.coordinator.acronym if record.coordinator is not None else ""
-    rows += [("coordinator", coordinator), ("also", "; ".join(record.aliases))]
-    return record.name, rows
-
-
-def _agency_rows(record: Agency) -> tuple[str, _Rows]:
-    rows: _Rows = [("id", record.id), ("kind", record.kind.value)]
-    rows += [("website", record.website or "-"), ("based in", record.headquarters or "-")]
-    rows.append(("also", "; ".join(record.aliases)))
-    return f"{record.acronym}: {record.name}", rows
-
-
-def _objective_rows(record: Objective) -> tuple[str, _Rows]:
-    inferred = " (inferred)" if record.is_paragraph_inferred else ""
-    rounds = "-" if record.round_table is None else f"round table {record.round_table}"
-    rows: _Rows = [
-        ("label", record.short_label),
-        ("paragraph", f"{record.paragraph}{inferred}"),
-        ("IMRF", rounds),
-    ]
-    rows.extend(("variant", v) for v in record.title_variants)
-    return f"Objective {record.number}: {record.title}", rows
-
-
-def _principle_rows(record: GuidingPrinciple) -> tuple[str, _Rows]:
-    inferred = " (letter inferred from the order)" if record.is_letter_inferred else ""
-    rows: _Rows = [("paragraph", f"{record.paragraph}{inferred}")]
-    return f"Guiding principle ({record.letter}): {record.name}", rows
-
-
-def _compact_rows(record: Compact) -> tuple[str, _Rows]:
-    vote = record.vote
-    tally = f"{vote.in_favour} in favour, {vote.against} against, {vote.abstentions} abstentions"
-    if vote.non_voting is not None:
-        tally += f", {vote.non_voting} not voting"
-    forum = record.review_forum
-    rows: _Rows = [
-        ("adopted", f"{record.adopted.isoformat()}, {record.adopted_at}"),
-        ("endorsed", f"{record.endorsed.isoformat()}, {record.resolution}"),
-        ("vote", tally),
-        ("against", ", ".join(record.voted_against) or "-"),
-        ("abstained", ", ".join(record.abstained) or "-"),
-        ("review", f"{forum.name} ({forum.acronym})"),
-        ("", f"every {forum.cadence_years} years from {forum.first_year}"),
-    ]
-    for edition in forum.editions:
-        when = _span(edition.dates) if edition.dates else str(edition.year)
-        rows.append(("", when + (f", {edition.place}" if edition.place else "")))
-    return f"{record.name} ({record.acronym})", rows
-
-
-def _committee_rows(record: ExecutiveCommittee) -> tuple[str, _Rows]:
-    rows: _Rows = [
-        ("coordinator", record.coordinator.acronym),
-        ("secretariat", record.secretariat.acronym),
-        (f"as of {record.as_of}", ", ".join(a.acronym for a in record.members)),
-    ]
-    rows.extend((m.agency.acronym, f"since {_span(m.since)}") for m in record.memberships)
-    return "Executive Committee of the UN Network on Migration", rows
-
-
-def _describe(record: Any) -> list[str]:
-    """The human-readable page of one record: a title, labelled rows, the sources."""
-    from un_migration_network import _models as m  # noqa: PLC0415
-
-    describers: dict[type, Callable[[Any], tuple[str, _Rows]]] = {
-        m.Network: _network_rows,
-        m.Agency: _agency_rows,
-        m.Objective: _objective_rows,
-        m.GuidingPrinciple: _principle_rows,
-        m.Compact: _compact_rows,
-        m.ExecutiveCommittee: _committee_rows,
-    }
-    title, rows = describers[type(record)](record)
-    lines = textwrap.wrap(title, WIDTH)
-    lines.append("=" * max(len(line) for line in lines))
-    rows = [(key, value) for key, value in rows if value]
-    label_width = max(len(key) for key, _ in rows)
-    for key, value in rows:
-        lines.extend(_wrap(f"{key:<{label_width}}  ", value))
-    lines.append("sources")
-    for source in record.sources:
-        lines.extend(_wrap("  - ", source.title or source.publisher or source.url.split("/")[2]))
-        # A web address is never broken across lines, so it can be copied.
-        lines.append(f"    {source.url}")
-    return lines
-
-
-def _wrap(prefix: str, text: str) -> list[str]:
-    width = max(WIDTH - len(prefix), 20)
-    chunks = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=True) or [""]
-    return [prefix + chunks[0], *(" " * len(prefix) + c for c in chunks[1:])]
-
-
-def _span(span: DateSpan | None, *, blank: bool = False) -> str:
-    if span is None:
-        return "" if blank else "not known"
-    if span.is_exact and not span.is_inferred:
-        return span.earliest.isoformat()
-    short = span.short()
-    if short is not None:
-        return f"{short} (day not known)"
-    note = ", inferred" if span.is_inferred else ""
-    if span.is_exact:
-        return f"{span.earliest.isoformat()} (inferred)"
-    return f"between {span.earliest.isoformat()} and {span.latest.isoformat()}{note}"
-
-
-def _search(args: argparse.Namespace, out: TextIO) -> int:
+def _search(args: argparse.Namespace) -> _Result:
+    from un_migration_network import _text  # noqa: PLC0415
+    from un_migration_network._kinds import KINDS as TABLE  # noqa: PLC0415
     from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
 
     ds = _dataset()
-    registries = _registries(ds)
     hits = sorted(
         (
-            (score, registry.kind, text, record)
-            for registry in registries
-            for score, text, record in registry.matches(args.query, limit=args.limit)
+            (score, kind, text, record)
+            for kind in TABLE
+            if kind.is_searchable
+            for score, text, record in ds.registry(kind).matches(args.query, limit=args.limit)
         ),
         key=lambda hit: -hit[0],
     )[: args.limit]
+    if args.json:
+        found = [
+            {
+                "kind": kind.name,
+                "key": kind.key(record),
+                "matched": text,
+                "name": _name(record, args.lang),
+                "score": round(score, 3),
+            }
+            for score, kind, text, record in hits
+        ]
+        return _Result(_json(found), 0 if hits else 1)
     if not hits:
         raise NotFoundError(args.query)
-    if args.json:
-        _dump(
-            [
-                {"kind": kind, "key": _key(record), "matched": text, "name": _name(record)}
-                for _, kind, text, record in hits
-            ],
-            out,
-        )
-        return 0
-    _table(
-        out,
-        ("kind", "key", "name"),
-        [(kind, _key(record), _name(record)) for _, kind, _, record in hits],
-    )
-    return 0
+    rows = [(kind.name, kind.key(record), _name(record, args.lang)) for _, kind, _, record in hits]
+    return _Result(_text.table(("kind", "key", "name"), rows, width=_width(args.wide)) + "\n")
 
 
-def _key(record: object) -> str:
-    for attribute in ("id", "number", "letter"):
-        value = getattr(record, attribute, None)
-        if value is not None:
-            return str(value)
-    return "-"  # pragma: no cover - every registry record has one of the keys above
+def _name(record: object, lang: str) -> str:
+    from un_migration_network._kinds import in_language  # noqa: PLC0415
+
+    for field in ("name", "title"):
+        if isinstance(getattr(record, field, None), str):
+            return in_language(record, field, lang)
+    return str(record)
 
 
-def _name(record: object) -> str:
-    for attribute in ("name", "title"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, str):
-            return value
-    return str(record)  # pragma: no cover
+def _list(args: argparse.Namespace) -> _Result:
+    from un_migration_network import _text  # noqa: PLC0415
+    from un_migration_network._kinds import kind_named  # noqa: PLC0415
 
-
-def _list(args: argparse.Namespace, out: TextIO) -> int:
     ds = _dataset()
-    network_filters = (args.level, args.region, args.launched_before, args.launched_after)
-    if args.kind != "networks" and any(f is not None for f in network_filters):
-        msg = "--level, --region, --launched-before and --launched-after apply to networks only"
+    filters = _network_filters(args)
+    if args.kind != "networks" and filters:
+        msg = (
+            "--level, --region, --launched-before, --launched-after and --existing-on apply "
+            "to networks only"
+        )
         raise _UsageError(msg)
-    registry: Registry[Any] = getattr(ds, args.kind)
-    records = list(registry)
+    kind = kind_named(args.kind)
+    records = list(ds.registry(kind))
     if args.kind == "networks":
-        records = _filter_networks(records, args)
+        records = _filter_networks(records, args, ds)
     if args.json:
         from un_migration_network._converter import unstructure_record  # noqa: PLC0415
 
-        _dump([unstructure_record(r) for r in records], out)
-        return 0
-    columns: dict[str, tuple[tuple[str, ...], Callable[[Any], tuple[str, ...]]]] = {
-        "agencies": (("id", "acronym", "name"), lambda a: (a.id, a.acronym, a.name)),
-        "networks": (
-            ("id", "level", "launched", "members"),
-            lambda n: (n.id, n.level.value, str(n.launched or "-"), str(len(n.members))),
-        ),
-        "objectives": (("no", "label", "title"), lambda o: (str(o.number), o.short_label, o.title)),
-        "principles": (("letter", "name"), lambda p: (p.letter, p.name)),
-    }
-    headers, row = columns[args.kind]
-    _table(out, headers, [row(r) for r in records])
-    return 0
+        return _Result(_json([unstructure_record(r) for r in records]))
+    if not records:
+        return _Result(f"no {args.kind} match {' '.join(filters)}\n")
+    return _Result(_table_of(kind, records, args.lang, _width(args.wide), _text.cell) + "\n")
 
 
-def _filter_networks(records: list[Any], args: argparse.Namespace) -> list[Any]:
+def _table_of(
+    kind: Kind[Any], records: list[Any], lang: str, width: int | None, cell: Callable[[object], str]
+) -> str:
+    from un_migration_network import _text  # noqa: PLC0415
+
+    headers = [column.header for column in kind.columns]
+    rows = [[cell(column.read(record, lang)) for column in kind.columns] for record in records]
+    return _text.table(headers, rows, width=width)
+
+
+def _network_filters(args: argparse.Namespace) -> list[str]:
+    """The network filters given, as they were written (for messages)."""
+    given = [
+        ("--level", args.level),
+        ("--region", args.region),
+        ("--launched-before", args.launched_before),
+        ("--launched-after", args.launched_after),
+        ("--existing-on", args.existing_on),
+    ]
+    return [f"{flag} {_short(value)}" for flag, value in given if value is not None]
+
+
+def _filter_networks(records: list[Any], args: argparse.Namespace, ds: Dataset) -> list[Any]:
     from un_migration_network._models import DateSpan  # noqa: PLC0415
     from un_migration_network._normalize import normalize  # noqa: PLC0415
 
@@ -431,7 +473,7 @@ def _filter_networks(records: list[Any], args: argparse.Namespace) -> list[Any]:
         try:
             return DateSpan.parse(text)
         except ValueError:
-            msg = f"{flag} expects a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}"
+            msg = f"{flag} expects a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_short(text)}"
             raise _UsageError(msg) from None
 
     if args.level is not None:
@@ -462,10 +504,14 @@ def _filter_networks(records: list[Any], args: argparse.Namespace) -> list[Any]:
         records = [
             n for n in records if n.launched is not None and n.launched.earliest > after.latest
         ]
+    if args.existing_on is not None:
+        on = day(args.existing_on, "--existing-on")
+        existing = set(ds.networks_on(on.latest))
+        records = [n for n in records if n in existing]
     return records
 
 
-def _validate(args: argparse.Namespace, out: TextIO) -> int:
+def _validate(args: argparse.Namespace) -> _Result:
     from un_migration_network._dataset import load_dataset  # noqa: PLC0415
     from un_migration_network._validation import validate  # noqa: PLC0415
     from un_migration_network.exceptions import DataError  # noqa: PLC0415
@@ -474,37 +520,48 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
         ds = _dataset() if args.path is None else load_dataset(args.path)
     except DataError as error:
         if args.json:
-            _dump(
+            text = _json(
                 {
                     "ok": False,
                     "problems": [
-                        {"code": p.code, "severity": "error", "path": p.path, "message": p.message}
+                        {
+                            "code": str(p.code),
+                            "severity": "error",
+                            "path": p.path,
+                            "message": p.message,
+                        }
                         for p in error.problems
                     ],
-                },
-                out,
+                }
             )
         else:
             lines: list[str] = []
             for p in error.problems:
                 lines.append(f"ERROR    {p.code}  {p.path}")
                 lines.extend(_wrap("    ", p.message))
-            out.write("\n".join(lines) + "\n")
+            text = "\n".join(lines) + "\n"
         first = error.problems[0].message
         more = len(error.problems) - 1
         summary = f"{first} (and {more} more)" if more else first
-        return _fail(f"{error.origin}: cannot load: {summary}", 1)
+        return _Result(text, 1, f"{error.origin}: cannot load: {summary}")
     report = validate(ds)
     if args.json:
-        _dump({"as_of": ds.as_of.isoformat(), **report.to_dict()}, out)
+        text = _json({"as_of": ds.as_of.isoformat(), **report.to_dict()})
     else:
-        _print_report(report, out)
+        text = _report_text(report)
     if report.ok:
-        return 0
-    return _fail(f"{args.path or 'the bundled data'}: {len(report.errors)} errors", 1)
+        return _Result(text)
+    where = _short(args.path) if args.path else "the bundled data"
+    return _Result(text, 1, f"{where}: {len(report.errors)} errors")
 
 
-def _print_report(report: ValidationReport, out: TextIO) -> None:
+def _wrap(prefix: str, text: str) -> list[str]:
+    from un_migration_network._text import _wrap as wrap  # noqa: PLC0415
+
+    return wrap(prefix, text)
+
+
+def _report_text(report: ValidationReport) -> str:
     lines: list[str] = []
     for problem in report.problems:
         lines.append(f"{problem.severity.value.upper():<8} {problem.code}  ({problem.subject})")
@@ -512,58 +569,81 @@ def _print_report(report: ValidationReport, out: TextIO) -> None:
         if problem.sources:
             lines.extend(_wrap("    sources: ", ", ".join(s.id for s in problem.sources)))
     lines.append(f"{len(report.errors)} errors, {len(report.warnings)} warnings")
-    out.write("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
 
 
-def _export(args: argparse.Namespace, out: TextIO) -> int:
+def _export(args: argparse.Namespace) -> _Result:
     if args.fmt != "csv" and args.kind is not None:
         msg = f"export --format {args.fmt} takes no KIND (only csv does)"
         raise _UsageError(msg)
+    if args.fmt == "csv" and args.kind is None:
+        msg = "export --format csv needs a KIND (see export --help)"
+        raise _UsageError(msg)
+    if args.fmt == "datapackage":
+        return _export_package(args)
     if args.fmt == "jsonschema":
         from un_migration_network._export import json_schema  # noqa: PLC0415
 
-        _dump(json_schema(), out, sort_keys=True)
-        return 0
-    ds = _dataset()
-    if args.fmt == "json":
-        out.write(ds.to_json())
-        return 0
-    if args.kind is None:
-        msg = "export --format csv needs a KIND (see export --help)"
+        text = _json(json_schema(), sort_keys=True)
+    elif args.fmt == "json":
+        text = _dataset().to_json()
+    else:
+        from un_migration_network._export import to_csv  # noqa: PLC0415
+        from un_migration_network._kinds import kind_named  # noqa: PLC0415
+
+        kind = kind_named(args.kind)
+        text = to_csv(_dataset().registry(kind), kind.type)
+    if args.output is None or args.output == "-":
+        return _Result(text)
+    _write_file(Path(args.output), text, force=args.force)
+    return _Result("")
+
+
+def _write_file(path: Path, text: str, *, force: bool) -> None:
+    """Write *text* to *path* whole or not at all: a temporary file, then one rename."""
+    if path.is_dir():
+        msg = f"{_short(str(path))} is a directory; give a file name"
+        raise _Failure(msg)
+    if path.exists() and not force:
+        msg = f"{_short(str(path))} exists; add --force to overwrite it"
+        raise _Failure(msg)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as error:
+        msg = f"cannot write {_short(str(path))}: {error.strerror or error}"
+        raise _Failure(msg) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        Path(temporary).replace(path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        msg = f"cannot write {_short(str(path))}: {error.strerror or error}"
+        raise _Failure(msg) from None
+
+
+def _export_package(args: argparse.Namespace) -> _Result:
+    from un_migration_network._export import write_datapackage  # noqa: PLC0415
+
+    if args.output is None or args.output == "-":
+        msg = "export --format datapackage needs --output DIR (a directory to write)"
         raise _UsageError(msg)
-    _write_csv(getattr(ds, args.kind), out, args.kind)
-    return 0
+    target = Path(args.output)
+    if target.exists() and not target.is_dir():
+        msg = f"{_short(str(target))} is a file; give a directory for the data package"
+        raise _Failure(msg)
+    if target.is_dir() and any(target.iterdir()) and not args.force:
+        msg = f"{_short(str(target))} is not empty; add --force to overwrite the package in it"
+        raise _Failure(msg)
+    try:
+        written = write_datapackage(_dataset(), target)
+    except OSError as error:
+        msg = f"cannot write {_short(str(target))}: {error.strerror or error}"
+        raise _Failure(msg) from None
+    return _Result(f"wrote {len(written)} files to {target}\n")
 
 
-def _write_csv(records: Iterable[Any], out: TextIO, kind: str) -> None:
-    from un_migration_network._export import RECORD_TYPES, to_csv  # noqa: PLC0415
-
-    out.write(to_csv(records, RECORD_TYPES[kind]))
-
-
-def _dump(data: object, out: TextIO, *, sort_keys: bool = False) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n")
-
-
-def _table(out: TextIO, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """Print rows under headers in at most 80 columns, cutting the widest cells with an ellipsis."""
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    # Shrink the widest column, one character at a time, until the row fits.
-    while sum(widths) + 2 * (len(widths) - 1) > WIDTH:
-        widest = widths.index(max(widths))
-        widths[widest] -= 1
-
-    def line(cells: Sequence[str]) -> str:
-        fitted = (
-            c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(cells, widths, strict=True)
-        )
-        return "  ".join(c.ljust(w) for c, w in zip(fitted, widths, strict=True)).rstrip()
-
-    lines = [line(headers), line(["-" * w for w in widths]), *(line(row) for row in rows)]
-    out.write("\n".join(lines) + "\n")
-
-
-_HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+_HANDLERS: dict[str, Callable[[argparse.Namespace], _Result]] = {
     "show": _show,
     "search": _search,
     "list": _list,

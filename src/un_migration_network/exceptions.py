@@ -6,7 +6,36 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["DataError", "DataProblem", "MigrationNetworkError", "NotFoundError"]
+__all__ = ["AmbiguousError", "DataError", "DataProblem", "MigrationNetworkError", "NotFoundError"]
+
+# A message quotes at most this much of a query: a megabyte pasted by mistake is not echoed.
+_QUOTED = 60
+# A message about many misses names at most this many of them.
+_NAMED_MISSES = 10
+# Python prints integers of at most 4,300 digits (about 14,000 bits); 13,300 bits is 4,000.
+_PRINTABLE_BITS = 13_300
+
+
+def quote(value: object, /) -> str:
+    """*value* as a message quotes it: its repr, shortened to about 60 characters.
+
+    >>> quote("Mozambik")
+    "'Mozambik'"
+    >>> quote("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    >>> quote(10**5000)
+    'a number of more than 4,000 digits'
+    """
+    if isinstance(value, str) and len(value) > _QUOTED:
+        return f"{value[:_QUOTED] + '…'!r} ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value.bit_length() > _PRINTABLE_BITS:
+            return "a number of more than 4,000 digits"
+        digits = str(value)
+        if len(digits) > _QUOTED:
+            return f"{digits[:_QUOTED]}… ({len(digits):,} digits)"
+        return digits
+    return repr(value)
 
 
 class MigrationNetworkError(Exception):
@@ -17,8 +46,9 @@ class NotFoundError(MigrationNetworkError, LookupError):
     """A lookup found no record for a key.
 
     Attributes:
-        query: The key that was looked up.
+        query: The key that was looked up (for `Registry.lookup_many`, the keys that missed).
         suggestions: The closest keys, best first (may be empty).
+        misses: For `Registry.lookup_many`, one error per distinct key that missed.
 
     >>> error = NotFoundError("Mozambik", kind="network", suggestions=("Mozambique",))
     >>> str(error)
@@ -26,33 +56,106 @@ class NotFoundError(MigrationNetworkError, LookupError):
     """
 
     def __init__(
-        self, query: object, *, kind: str = "record", suggestions: Sequence[str] = ()
+        self,
+        query: object,
+        *,
+        kind: str = "record",
+        suggestions: Sequence[str] = (),
+        misses: Sequence[NotFoundError] = (),
+        total: int | None = None,
     ) -> None:
         self.query = query
         self.kind = kind
         self.suggestions = tuple(suggestions)
+        self.misses = tuple(misses)
+        self.total = total
         super().__init__(self._message())
 
+    @classmethod
+    def of_many(
+        cls, misses: Sequence[NotFoundError], *, kind: str, total: int
+    ) -> NotFoundError:
+        """One error for the keys of a bulk lookup that missed, each with its suggestions."""
+        queries = tuple(miss.query for miss in misses)
+        return cls(queries, kind=kind, misses=misses, total=total)
+
     def _message(self) -> str:
-        try:
-            query = repr(self.query)
-        except ValueError:  # an integer of more digits than Python will print
-            query = "a number too long to print"
-        message = f"no {self.kind} matches {query}"
+        if self.misses:
+            named = ", ".join(miss._brief() for miss in self.misses[:_NAMED_MISSES])
+            more = len(self.misses) - _NAMED_MISSES
+            if more > 0:
+                named += f" and {more} more"
+            noun = "key names" if self.total == 1 else "keys name"
+            return f"{len(self.misses)} of {self.total} {noun} no {self.kind}: {named}"
+        message = f"no {self.kind} matches {quote(self.query)}"
         if self.suggestions:
-            options = " or ".join(repr(s) for s in self.suggestions[:3])
-            message += f"; did you mean {options}?"
+            message += f"; did you mean {self._options()}?"
         return message
 
+    def _options(self) -> str:
+        return " or ".join(quote(s) for s in self.suggestions[:3])
+
+    def _brief(self) -> str:
+        if self.suggestions:
+            return f"{quote(self.query)} (did you mean {self._options()}?)"
+        return quote(self.query)
+
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_not_found, (self.query, self.kind, self.suggestions))
+        query = self.query
+        # Pickle protocols 0 and 1 write integers in decimal, which Python refuses for more
+        # than 4,300 digits: such a query travels as bytes.
+        if isinstance(query, int) and not isinstance(query, bool):
+            length = query.bit_length() // 8 + 1
+            packed = (query.to_bytes(length, "big", signed=True), True)
+        else:
+            packed = (query, False)
+        return (
+            _rebuild_not_found,
+            (packed, self.kind, self.suggestions, self.misses, self.total),
+        )
 
     def __str__(self) -> str:
         return self._message()
 
 
-def _rebuild_not_found(query: object, kind: str, suggestions: tuple[str, ...]) -> NotFoundError:
-    return NotFoundError(query, kind=kind, suggestions=suggestions)
+def _rebuild_not_found(
+    packed: tuple[object, bool],
+    kind: str,
+    suggestions: tuple[str, ...],
+    misses: tuple[NotFoundError, ...],
+    total: int | None,
+) -> NotFoundError:
+    query, is_packed_int = packed
+    if is_packed_int and isinstance(query, bytes):
+        query = int.from_bytes(query, "big", signed=True)
+    return NotFoundError(query, kind=kind, suggestions=suggestions, misses=misses, total=total)
+
+
+class AmbiguousError(MigrationNetworkError, LookupError):
+    """A query names records of more than one kind, and none of them wins.
+
+    Attributes:
+        query: The query.
+        choices: Each record it names, as its kind and its key: ``("objective", "23")``.
+
+    >>> str(AmbiguousError("Cooperation", (("objective", "23"), ("guiding principle", "b"))))
+    "'Cooperation' names more than one record: ask for 'objective 23' or 'guiding principle b'"
+    """
+
+    def __init__(self, query: object, choices: Sequence[tuple[str, str]]) -> None:
+        self.query = query
+        self.choices = tuple(choices)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        asks = " or ".join(repr(f"{kind} {key}") for kind, key in self.choices)
+        return f"{quote(self.query)} names more than one record: ask for {asks}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (AmbiguousError, (self.query, self.choices))
+
+    def __str__(self) -> str:
+        return self._message()
 
 
 @attrs.frozen
@@ -62,7 +165,7 @@ class DataProblem:
     Attributes:
         path: The JSON path of the offending value (``$.networks[3].launched``).
         message: What is wrong and what was expected.
-        code: A stable name for the kind of problem (listed in the docs).
+        code: A stable name for the kind of problem (a `Code`; listed in the docs).
 
     >>> str(DataProblem("$.networks[3].launched", "expected a date", "bad-date"))
     '$.networks[3].launched: expected a date [bad-date]'
