@@ -75,7 +75,9 @@ def tests(session: nox.Session) -> None:
 def tests_oldest(session: nox.Session) -> None:
     """Run the tests against the lowest attrs and cattrs that pyproject.toml admits."""
     session.install(".", *_groups("test"), *OLDEST)
-    session.run("python", "-c", "import attrs, cattrs; print(attrs.__version__, cattrs.__version__)")
+    session.run(
+        "python", "-c", "import attrs, cattrs; print(attrs.__version__, cattrs.__version__)"
+    )
     session.run("pytest", "-q", *(session.posargs or ["tests", "--pyargs", "un_migration_network"]))
 
 

@@ -34,7 +34,7 @@ extensions = [
 
 source_suffix = {".md": "markdown"}
 # The notebook is executed by tests/test_docs.py, not rendered here (that would need pandoc).
-exclude_patterns = ["_build", "*.ipynb", ".ipynb_checkpoints"]
+exclude_patterns = ["_build", "*.ipynb", ".ipynb_checkpoints", "_figures.py"]
 
 # Every cross-reference must resolve: `sphinx-build -n -W` fails on a broken one.
 nitpicky = True
@@ -59,6 +59,9 @@ nitpick_ignore = [
     ("py:class", "pd.DataFrame"),
     ("py:class", "pandas.DataFrame"),
     ("py:class", "pandas.core.frame.DataFrame"),
+    # The private table of record kinds, which Dataset.registry also takes.
+    ("py:class", "un_migration_network._kinds.Kind"),
+    ("py:class", "Kind"),
     # Registry's type parameter.
     ("py:class", "T"),
     ("py:class", "un_migration_network._registry.T"),
@@ -107,6 +110,15 @@ def _public_name(
     )
 
 
+def _draw_figures(app: Sphinx) -> None:
+    """Draw the data page's figure from the bundled data, before the pages are read."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _figures import coverage  # noqa: PLC0415 - a module beside this file
+
+    coverage(Path(app.srcdir) / "_generated" / "coverage.png")
+
+
 def setup(app: Sphinx) -> None:
-    """Register the reference resolver for private module paths."""
+    """Register the reference resolver for private module paths, and the figures."""
     app.connect("missing-reference", _public_name)
+    app.connect("builder-inited", _draw_figures)

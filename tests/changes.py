@@ -43,13 +43,19 @@ Path = tuple[Step, ...]
 
 
 def resolve(document: Document, path: Path) -> tuple[str | int, ...]:
-    """*path* with each `ID` step replaced by the index it names in *document*."""
+    """*path* with each `ID` step replaced by the index it names in *document*.
+
+    The steps after the last `ID` are kept as they are, so a path may end in a key that a
+    change is about to add.
+    """
     concrete: list[str | int] = []
     target: Any = document
-    for step in path:
+    last = max((i for i, step in enumerate(path) if isinstance(step, ID)), default=-1)
+    for position, step in enumerate(path):
         index = step.index_in(target) if isinstance(step, ID) else step
         concrete.append(index)
-        target = target[index]
+        if position < last:
+            target = target[index]
     return tuple(concrete)
 
 
@@ -88,7 +94,7 @@ def delete_at(path: Path) -> Change:
 
 
 def append_copy(key: str, which: Step, **fields: object) -> Change:
-    """A change that appends a copy of the element *which* of ``document[key]``, *fields* changed."""
+    """A change that appends a copy of the element *which* of ``document[key]``, changed."""
 
     def change(document: Document) -> None:
         items = document[key]

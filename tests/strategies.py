@@ -11,10 +11,13 @@ from hypothesis import strategies as st
 
 import un_migration_network as umn
 from un_migration_network import DateSpan
+from un_migration_network._kinds import KINDS
 
 __all__ = [
     "BUNDLED_DOCUMENT",
     "date_spans",
+    "hostile_documents",
+    "hostile_texts",
     "json_values",
     "lookup_texts",
     "mutated_documents",
@@ -106,6 +109,61 @@ def mutated_documents(draw: st.DrawFn, max_mutations: int = 3) -> dict[str, Any]
     return document
 
 
+# The ids of every array of the document, and the string values that are ids (references).
+_IDS = {
+    item["id"]: key
+    for key, value in BUNDLED_DOCUMENT.items()
+    if isinstance(value, list)
+    for item in value
+    if isinstance(item, dict) and isinstance(item.get("id"), str)
+}
+_STRING_PATHS = [path for path in _ALL_PATHS if isinstance(_at(BUNDLED_DOCUMENT, path), str)]
+_REFERENCE_PATHS = [path for path in _STRING_PATHS if _at(BUNDLED_DOCUMENT, path) in _IDS]
+_KEY_PATHS = [path for path in _ALL_PATHS[1:] if isinstance(path[-1], str)]
+
+#: Text that no field may hold: blank, or with a control character or a lone surrogate.
+hostile_texts: st.SearchStrategy[str] = st.one_of(
+    st.sampled_from(["", " ", "\t", "\u3000", "\n\n"]),
+    st.builds(
+        lambda head, bad, tail: head + bad + tail,
+        st.text(max_size=5),
+        st.sampled_from(["\x00", "\x07", "\x1b", "\x7f", "\x85", "\ud800", "\udfff", "\n"]),
+        st.text(max_size=5),
+    ),
+)
+
+
+@st.composite
+def _hostile_change(draw: st.DrawFn, document: dict[str, Any]) -> None:
+    """One hostile change: drop a key, change a type, swap a reference, blank a string."""
+    operation = draw(st.sampled_from(["drop", "retype", "swap", "blank"]))
+    paths = {"drop": _KEY_PATHS, "retype": _ALL_PATHS[1:], "swap": _REFERENCE_PATHS}
+    path = draw(st.sampled_from(paths.get(operation, _STRING_PATHS)))
+    try:
+        parent = _at(document, path[:-1])
+        current = parent[path[-1]]
+    except (KeyError, IndexError, TypeError):
+        return  # an earlier change removed it
+    if operation == "drop":
+        del parent[path[-1]]
+    elif operation == "retype":
+        parent[path[-1]] = draw(json_values.filter(lambda v: type(v) is not type(current)))
+    elif operation == "swap":
+        others = sorted(i for i, k in _IDS.items() if k != _IDS.get(current))
+        parent[path[-1]] = draw(st.sampled_from(others))
+    else:
+        parent[path[-1]] = draw(hostile_texts)
+
+
+@st.composite
+def hostile_documents(draw: st.DrawFn, max_changes: int = 3) -> dict[str, Any]:
+    """The bundled document with one to *max_changes* hostile changes (issue #10's fuzz)."""
+    document = copy.deepcopy(BUNDLED_DOCUMENT)
+    for _ in range(draw(st.integers(1, max_changes))):
+        draw(_hostile_change(document))
+    return document
+
+
 @st.composite
 def date_spans(draw: st.DrawFn) -> DateSpan:
     """A day, a month, a year, or any span between two dates, possibly inferred."""
@@ -123,16 +181,15 @@ def date_spans(draw: st.DrawFn) -> DateSpan:
 
 def _all_keys() -> list[str]:
     dataset = umn.load()
-    keys: list[str] = []
-    for agency in dataset.agencies:
-        keys.extend((agency.id, agency.acronym, agency.name, *agency.aliases))
-    for network in dataset.networks:
-        keys.extend((network.id, network.name, *network.aliases))
-    for objective in dataset.objectives:
-        keys.extend((str(objective.number), objective.short_label, objective.title))
-    for principle in dataset.principles:
-        keys.extend((principle.letter, principle.name))
-    return keys
+    return sorted(
+        {
+            str(key)
+            for kind in KINDS
+            for record in dataset.registry(kind)
+            for key in kind.keys(record)
+            if key is not None
+        }
+    )
 
 
 @st.composite

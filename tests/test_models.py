@@ -165,8 +165,10 @@ class TestDateSpan:
 
     @given(date_spans())
     def test_text_round_trips(self, span: DateSpan) -> None:
-        """str() always parses back, inferred ranges included; repr() names the short form
-        where there is one and evaluates back otherwise."""
+        """str() always parses back, inferred ranges included.
+
+        repr() names the short form where there is one, and evaluates back otherwise.
+        """
         assert DateSpan.parse(str(span)) == span
         short = span.short()
         if short is not None:
@@ -189,7 +191,10 @@ class TestDateSpan:
             ),
             ("2020/2021", DateSpan(dt.date(2020, 1, 1), dt.date(2021, 12, 31))),
             ("2020-02/2020-03", DateSpan(dt.date(2020, 2, 1), dt.date(2020, 3, 31))),
-            ("2020 (inferred)", DateSpan(dt.date(2020, 1, 1), dt.date(2020, 12, 31), True)),
+            (
+                "2020 (inferred)",
+                DateSpan(dt.date(2020, 1, 1), dt.date(2020, 12, 31), is_inferred=True),
+            ),
         ],
     )
     def test_bounds_and_inferred(self, text: str, span: DateSpan) -> None:
@@ -215,9 +220,16 @@ def _one_of_each(ds: umn.Dataset) -> dict[type, object]:
     committee = ds.executive_committee
     assert network.country is not None
     assert network.launched is not None
+    objective = ds.objectives.lookup(1)
+    state = ds.compact.voted_against[0]
     return {
-        umn.Source: next(iter(ds.sources)),
+        umn.Source: ds.sources.lookup("seed-iom-mozambique-2022"),
         umn.Agency: ds.agencies.lookup("iom"),
+        umn.Champion: ds.champions.lookup("bangladesh"),
+        umn.Citation: network.citations[0],
+        umn.Name: objective.names[0],
+        umn.State: state,
+        _models.Document: ds._to_document(),
         umn.Country: network.country,
         umn.Network: network,
         umn.DateSpan: network.launched,
@@ -230,8 +242,8 @@ def _one_of_each(ds: umn.Dataset) -> dict[type, object]:
         umn.ReviewForum: ds.compact.review_forum,
         umn.ReviewForumEdition: ds.compact.review_forum.editions[0],
         umn.Compact: ds.compact,
-        umn.Event: ds.events[0],
-        umn.Observation: ds.observations[0],
+        umn.Event: ds.events.lookup("mozambique-kick-off-meeting"),
+        umn.Observation: ds.observations.lookup("member-entities-2024-10-04"),
     }
 
 
@@ -261,14 +273,17 @@ class TestRecords:
     def test_slotted(self, dataset: umn.Dataset, cl: type) -> None:
         """Records have no __dict__, so no attribute can be added."""
         record = _one_of_each(dataset)[cl]
-        assert (hasattr(record, "__dict__"), "__slots__" in vars(cl)) == (False, True)
+        assert not hasattr(record, "__dict__")
+        assert "__slots__" in vars(cl)
 
     @pytest.mark.parametrize("cl", _RECORD_TYPES, ids=lambda cl: cl.__name__)
     def test_hashable(self, dataset: umn.Dataset, cl: type) -> None:
         """Records hash, and an equal copy hashes the same."""
         record = _one_of_each(dataset)[cl]
         twin = attrs.evolve(record)  # type: ignore[misc]
-        assert (twin == record, hash(twin) == hash(record), twin is record) == (True, True, False)
+        assert twin == record
+        assert hash(twin) == hash(record)
+        assert twin is not record
 
 
 class TestExecutiveCommittee:
@@ -288,7 +303,29 @@ class TestExecutiveCommittee:
         """The Committee had eight members, and WHO made nine by 2022."""
         members = dataset.executive_committee.members_on(day)
         who = dataset.agencies.lookup("WHO")
-        assert (len(members), who in members) == (count, has_who)
+        assert len(members) == count
+        assert (who in members) is has_who
+
+    @pytest.mark.parametrize(
+        "day", ["2022-02-15", dt.date(2022, 2, 15), dt.datetime(2022, 2, 15, 9, tzinfo=dt.UTC)]
+    )
+    def test_members_on_takes_iso_strings(self, dataset: umn.Dataset, day: object) -> None:
+        """A day may be a date, a datetime or an ISO 8601 string."""
+        committee = dataset.executive_committee
+        assert committee.members_on(day) == committee.members_on(dt.date(2022, 2, 15))  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("day", [20200101, None, 2020.0, ["2020-01-01"]])
+    def test_members_on_other_types(self, dataset: umn.Dataset, day: object) -> None:
+        """Anything but a date or a string is a TypeError that says what is expected."""
+        with pytest.raises(TypeError, match=r"expected the day as a datetime\.date or an ISO 8601"):
+            dataset.executive_committee.members_on(day)  # type: ignore[arg-type]
+
+    def test_members_on_bad_string(self, dataset: umn.Dataset) -> None:
+        """A string that is no ISO date is a ValueError quoting it, shortened."""
+        with pytest.raises(ValueError, match=r"got '2020-13-01'"):
+            dataset.executive_committee.members_on("2020-13-01")
+        with pytest.raises(ValueError, match="…"):
+            dataset.executive_committee.members_on("x" * 100)
 
     def test_members_before_any_seat(self, dataset: umn.Dataset) -> None:
         """Before the Network was decided no seat is known to be held."""
@@ -363,7 +400,19 @@ class TestRecordText:
     @pytest.mark.parametrize(
         ("record", "expected"),
         [
-            (lambda ds: next(iter(ds.sources)), "Source(id='un-crafd-un-system')"),
+            (lambda ds: ds.sources.lookup("unsd-m49"), "Source(id='unsd-m49')"),
+            (
+                lambda ds: ds.champions.lookup("Kenya"),
+                "Champion(id='kenya')",
+            ),
+            (
+                lambda ds: ds.events.lookup("mozambique-kick-off-meeting"),
+                "Event(id='mozambique-kick-off-meeting', date=DateSpan('2022-02-16'))",
+            ),
+            (
+                lambda ds: ds.observations.lookup("member-entities-2024-10-04"),
+                "Observation(id='member-entities-2024-10-04', value=39)",
+            ),
             (lambda ds: ds.agencies.lookup("iom"), "Agency(id='iom', acronym='IOM')"),
             (
                 lambda ds: ds.networks.lookup("MZ"),
@@ -395,3 +444,105 @@ class TestRecordText:
     ) -> None:
         """Records with many fields have a short repr that names them by their keys."""
         assert repr(record(dataset)) == expected
+
+
+class TestCite:
+    """cite(field): the sources of one field, a subset of the record's sources."""
+
+    def test_mozambique_launch(self, dataset: umn.Dataset) -> None:
+        """The seed is the source of Mozambique's launch."""
+        network = dataset.networks.lookup("mozambique")
+        assert [s.id for s in network.cite("launched")] == ["seed-iom-mozambique-2022"]
+
+    def test_country_from_m49(self, dataset: umn.Dataset) -> None:
+        """A country network's country comes from the M49 table."""
+        assert [s.id for s in dataset.networks.lookup("MZ").cite("country")] == ["unsd-m49"]
+
+    def test_uncited_field(self, dataset: umn.Dataset) -> None:
+        """A field no source is cited for gives ()."""
+        assert dataset.networks.lookup("mozambique").cite("decided") == ()
+
+    @pytest.mark.parametrize("field", ["lunched", "", "country_code", 7])
+    def test_not_a_field(self, dataset: umn.Dataset, field: object) -> None:
+        """A name that is no field of the record is a ValueError that lists the fields."""
+        with pytest.raises(ValueError, match="Network has no field"):
+            dataset.networks.lookup("mozambique").cite(field)  # type: ignore[arg-type]
+
+    def test_in_a_language(self, dataset: umn.Dataset) -> None:
+        """With lang, the sources of the field's name in that language."""
+        unhcr = dataset.agencies.lookup("UNHCR")
+        spanish = unhcr.cite("name", lang="es")
+        assert spanish
+        assert all(source in unhcr.sources for source in spanish)
+        assert unhcr.cite("name", lang="zh") == ()
+        assert unhcr.cite("name", lang="EN") == unhcr.cite("name")
+
+    @pytest.mark.parametrize("lang", ["french", "f", "", "e1"])
+    def test_bad_language(self, dataset: umn.Dataset, lang: str) -> None:
+        """A language that is no ISO 639-1 code is a ValueError."""
+        with pytest.raises(ValueError, match="ISO 639-1"):
+            dataset.agencies.lookup("UNHCR").cite("name", lang=lang)
+
+    def test_language_of_another_type(self, dataset: umn.Dataset) -> None:
+        """A language that is not a string is a TypeError."""
+        with pytest.raises(TypeError, match="ISO 639-1"):
+            dataset.agencies.lookup("UNHCR").name_in(3)  # type: ignore[arg-type]
+
+
+class TestNamesInLanguages:
+    """name_in, acronym_in, title_in, short_label_in: as a source writes them, or None."""
+
+    def test_contract(self) -> None:
+        """The examples the languages issue names."""
+        assert umn.agencies.lookup("OIT").acronym == "ILO"
+        assert umn.networks.lookup("Red de las Naciones Unidas sobre la Migración").id == "global"
+        assert umn.objectives.lookup(1).short_label_in("es") == "Datos"
+        assert umn.compact.name_in("fr") == (
+            "Pacte mondial pour des migrations sûres, ordonnées et régulières"
+        )
+
+    def test_english_is_the_field(self) -> None:
+        """The language "en" gives the English field itself."""
+        iom = umn.agencies.lookup("IOM")
+        assert iom.name_in("en") == iom.name
+        assert iom.acronym_in("en") == "IOM"
+
+    def test_none_where_no_source_gives_it(self) -> None:
+        """No Chinese name is in the sources: None, never a translation or another language."""
+        assert umn.agencies.lookup("IOM").name_in("zh") is None
+        assert umn.objectives.lookup(1).title_in("ru") is None
+
+    def test_first_of_two_wordings(self) -> None:
+        """Where two sources word a name differently, the first is given; both find it."""
+        unhcr = umn.agencies.lookup("UNHCR")
+        french = [n.text for n in unhcr.names if n.lang == "fr" and n.field == "name"]
+        assert len(french) == 2
+        assert unhcr.name_in("fr") == french[0]
+        assert all(umn.agencies.lookup(text) is unhcr for text in french)
+
+    def test_languages(self) -> None:
+        """languages() lists English first, then the languages a source gives, sorted."""
+        assert umn.principles.lookup("a").languages() == ("en", "es", "fr")
+        assert umn.networks.lookup("algeria").languages() == ("en",)
+
+    def test_every_name_has_a_source(self, dataset: umn.Dataset) -> None:
+        """No name in another language is without a source."""
+        for _, record in dataset.walk():
+            for name in getattr(record, "names", ()):
+                assert name.sources, f"{record!r}: {name.text}"
+
+
+class TestExistsOn:
+    """Network.exists_on: whether the sources show a network existing on a day."""
+
+    def test_from_its_first_evidence(self) -> None:
+        """Mozambique's network exists from its launch day."""
+        network = umn.networks.lookup("Mozambique")
+        assert not network.exists_on("2022-02-14")
+        assert network.exists_on(dt.date(2022, 2, 15))
+
+    def test_never_evidenced(self) -> None:
+        """A network the sources never date is never shown existing."""
+        undated = [n for n in umn.networks if n.first_evidenced is None]
+        assert undated
+        assert not undated[0].exists_on("2026-12-01")

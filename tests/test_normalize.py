@@ -87,12 +87,12 @@ class TestNormalize:
 
     @given(st.integers(min_value=1), st.integers(min_value=0), st.sampled_from(".,/ -_:"))
     def test_digits_never_join_across_punctuation(self, left: int, right: int, mark: str) -> None:
-        """"1.3" is not "13": the folded key of two numbers apart is not that of one number."""
+        """The key of "1.3" is not that of "13": two numbers apart are not one number."""
         assert normalize(f"{left}{mark}{right}") != normalize(f"{left}{right}")
 
     @given(st.integers(min_value=1))
     def test_negative_numbers_stay_negative(self, number: int) -> None:
-        """"-508" is not the M49 code 508."""
+        """The key of "-508" is not that of the M49 code 508."""
         assert normalize(str(-number)) == f"-{number}"
 
     @pytest.mark.parametrize("text", ["ℌ", "Ⅻ", "㎒", "ǅ"])

@@ -1,9 +1,9 @@
-"""Put the bundled data in canonical form and check it: ``nox -s data`` (or ``python tools/data.py``).
+"""Put the bundled data in canonical form and check it: ``nox -s data``.
 
 The bundled file is written by the library itself, as `Dataset.to_json` lays it out, with each
 array sorted by the key its kind states in the kinds table (`un_migration_network._kinds`):
 sources, agencies, Champions, events and observations by id, networks by level and then id,
-objectives by number, principles by letter. A reviewer then sees a new network as a small,
+objectives by number, principles by letter; and the Executive Committee's member lists by date. A reviewer then sees a new network as a small,
 local diff. The file is loaded as a user's document would be (every problem reported at once),
 and the validator must report no error.
 
@@ -19,6 +19,7 @@ import json
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -26,12 +27,18 @@ import un_migration_network as umn
 from un_migration_network._kinds import KINDS
 from un_migration_network._registry import Registry
 
-DATA = Path(__file__).parents[1] / "src" / "un_migration_network" / "data" / "un_migration_network.json"
+DATA = (
+    Path(__file__).parents[1]
+    / "src"
+    / "un_migration_network"
+    / "data"
+    / "un_migration_network.json"
+)
 
 
 def canonical(dataset: umn.Dataset) -> str:
     """The text of *dataset* with every array in its kind's order."""
-    ordered = {
+    ordered: dict[str, Any] = {
         kind.plural: Registry(
             sorted(dataset.registry(kind), key=kind.order),
             keys=kind.keys,
@@ -40,13 +47,20 @@ def canonical(dataset: umn.Dataset) -> str:
         )
         for kind in KINDS
     }
+    # The Executive Committee's dated member lists in date order (its seats keep theirs: the
+    # order in which the sources show them).
+    committee = dataset.executive_committee
+    snapshots = tuple(sorted(committee.snapshots, key=lambda snapshot: snapshot.as_of))
+    ordered["executive_committee"] = attrs.evolve(committee, snapshots=snapshots)
     return attrs.evolve(dataset, **ordered).to_json()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Rewrite (or, with --check, only check) the bundled file; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="change nothing; fail if not canonical")
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; fail if not canonical"
+    )
     args = parser.parse_args(argv)
     try:
         dataset = umn.load_dataset(DATA)

@@ -11,7 +11,7 @@ __all__ = ["Code", "Severity"]
 class Severity(enum.Enum):
     """How serious a problem is."""
 
-    #: The data is broken: a document with an error does not load, or fails `validate`.
+    #: The data is broken; a document with such a problem does not load, or fails `validate`.
     ERROR = "error"
     #: Sources disagree, or the data knows that a list is incomplete.
     WARNING = "warning"
@@ -50,30 +50,35 @@ class Code(enum.StrEnum):
         "unreadable",
         Severity.ERROR,
         _LOAD,
-        "The file cannot be read (it does not exist, permission is denied, or the path is "
-        "not valid).",
+        (
+            "The file cannot be read (it does not exist, permission is denied, or the path is "
+            "not valid)."
+        ),
     )
     NOT_A_FILE = (
         "not-a-file",
         Severity.ERROR,
         _LOAD,
-        "The path is not a regular file (a directory, a device such as `/dev/zero`, a FIFO "
-        "or a socket): such a path may never end or never answer.",
+        (
+            "The path is not a regular file (a directory, a device such as `/dev/zero`, a FIFO "
+            "or a socket): such a path may never end or never answer."
+        ),
     )
     TOO_LARGE = (
         "too-large",
         Severity.ERROR,
         _LOAD,
-        "The file or text is larger than 64 MiB, far above any real document (the bundled "
-        "one is well under 1 MiB).",
+        (
+            "The file is larger than 64 MiB, far above any real document (the bundled one is "
+            "well under 1 MiB)."
+        ),
     )
     NOT_UTF8 = ("not-utf8", Severity.ERROR, _LOAD, "The file is not UTF-8 text.")
     NOT_JSON = (
         "not-json",
         Severity.ERROR,
         _LOAD,
-        "The text is not valid JSON, repeats a key within one object, or uses `NaN` or "
-        "`Infinity`.",
+        "The text is not valid JSON, repeats a key within one object, or uses `NaN` or `Infinity`.",
     )
     TOO_DEEP = ("too-deep", Severity.ERROR, _LOAD, "The JSON is nested too deeply to read.")
     NOT_OBJECT = ("not-object", Severity.ERROR, _LOAD, "The top level is not a JSON object.")
@@ -81,16 +86,20 @@ class Code(enum.StrEnum):
         "unknown-key",
         Severity.ERROR,
         _LOAD,
-        "An object has a key the format does not define (a `citations` entry for a field the "
-        "record does not have included).",
+        (
+            "An object has a key the format does not define (a `citations` entry for a field the "
+            "record does not have included)."
+        ),
     )
     MISSING_KEY = ("missing-key", Severity.ERROR, _LOAD, "A required key is missing.")
     WRONG_TYPE = (
         "wrong-type",
         Severity.ERROR,
         _LOAD,
-        "A value has the wrong JSON type (a number for a string, an object for an array), or "
-        "`load_dataset` was given neither a path nor a mapping.",
+        (
+            "A value has the wrong JSON type (a number for a string, an object for an array), or "
+            "`load_dataset` was given neither a path nor a mapping."
+        ),
     )
     BAD_DATE = (
         "bad-date",
@@ -102,42 +111,53 @@ class Code(enum.StrEnum):
         "bad-value",
         Severity.ERROR,
         _LOAD,
-        "A value is not one of the allowed values of a closed list (a network level, an agency "
-        "kind, a language code), or an integer is beyond 64 bits.",
+        (
+            "A value is not one of the allowed values of a closed list (a network level, an agency "
+            "kind, a language code), or an integer is beyond 64 bits."
+        ),
     )
     BAD_TEXT = (
         "bad-text",
         Severity.ERROR,
         _LOAD,
-        "A text holds a control character or a lone surrogate (neither can be written as "
-        "UTF-8), or an id, name or other text that must say something is empty or blank.",
+        (
+            "A text is empty or blank, or holds a control character (a name is one line of "
+            "printable text) or a lone surrogate (which no UTF-8 file can hold)."
+        ),
     )
     WRONG_KIND = (
         "wrong-kind",
         Severity.ERROR,
         _LOAD,
-        "An id names a record of another kind than the one the field takes (an agency's id "
-        "among a record's sources, a source's id among a network's members).",
+        (
+            "An id names a record of another kind than the one the field takes (an agency's id "
+            "among a record's sources, a source's id among a network's members)."
+        ),
     )
     DANGLING_REFERENCE = (
         "dangling-reference",
         Severity.ERROR,
         f"{_LOAD} {_VALIDATE}",
-        "An id names no record of the document: a source or agency that a record cites, or "
-        "the network, agency or `gcm` that an event or figure is about.",
+        (
+            "An id names no record of the document: a source or agency that a record cites, or "
+            "the network, agency or `gcm` that an event or figure is about."
+        ),
     )
     DUPLICATE_ID = (
         "duplicate-id",
         Severity.ERROR,
-        f"{_LOAD} {_VALIDATE}",
+        _LOAD,
         "Two records of one kind share an id.",
     )
     DUPLICATE_KEY = (
         "duplicate-key",
         Severity.ERROR,
         _LOAD,
-        "Two records of one kind share a lookup key once case, accents and punctuation are "
-        "folded, in any language (a name that would find two records): one key names one record.",
+        (
+            "Two records of one kind share a lookup key once case, accents and punctuation are "
+            "folded, in any language (a name that would find two records): one key names one "
+            "record."
+        ),
     )
     INVALID_VALUE = ("invalid-value", Severity.ERROR, _LOAD, "Any other value that does not fit.")
 
@@ -146,8 +166,10 @@ class Code(enum.StrEnum):
         "source-without-url",
         Severity.ERROR,
         _VALIDATE,
-        "A source's address is not a web address (`https://` or `http://` and a host): every "
-        "source has a URL.",
+        (
+            "A source's address is not a web address (`https://` or `http://` and a host): every "
+            "source has a URL."
+        ),
     )
     MISSING_SOURCE = (
         "missing-source",
@@ -159,8 +181,10 @@ class Code(enum.StrEnum):
         "citation-not-listed",
         Severity.ERROR,
         _VALIDATE,
-        "A field, or a name in another language, cites a source that is not among the "
-        "record's `sources`: `cite(field)` only returns sources of the record.",
+        (
+            "A field, or a name in another language, cites a source that is not among the "
+            "record's `sources`: `cite(field)` only returns sources of the record."
+        ),
     )
     MISSING_COUNTRY = (
         "missing-country",
@@ -172,9 +196,11 @@ class Code(enum.StrEnum):
         "bad-country-code",
         Severity.ERROR,
         _VALIDATE,
-        "An alpha-2 code is not two capital letters, an alpha-3 code not three, an M49 code "
-        "not 1 to 999, or a code's user-assigned flag is wrong (ISO 3166-1 section 8.1.3 "
-        "leaves `AA`, `QM` to `QZ`, `XA` to `XZ` and `ZZ` to users).",
+        (
+            "An alpha-2 code is not two capital letters, an alpha-3 code not three, an M49 code "
+            "not 1 to 999, or a code's user-assigned flag is wrong (ISO 3166-1 section 8.1.3 "
+            "leaves `AA`, `QM` to `QZ`, `XA` to `XZ` and `ZZ` to users)."
+        ),
     )
     OBJECTIVE_NUMBERING = (
         "objective-numbering",
@@ -186,8 +212,10 @@ class Code(enum.StrEnum):
         "objective-paragraph",
         Severity.ERROR,
         _VALIDATE,
-        "Objective *n* is not in paragraph *n* + 16 (A/RES/73/195 sets out objectives 1 to 23 "
-        "in paragraphs 17 to 39).",
+        (
+            "Objective *n* is not in paragraph *n* + 16 (A/RES/73/195 sets out objectives 1 to 23 "
+            "in paragraphs 17 to 39)."
+        ),
     )
     BAD_ROUND_TABLE = (
         "bad-round-table",
@@ -201,22 +229,21 @@ class Code(enum.StrEnum):
         _VALIDATE,
         "The guiding principles are not lettered a to j, once each (A/RES/73/195, paragraph 15).",
     )
-    BAD_LANGUAGE = (
-        "bad-language",
+    REVERSED_SPAN = (
+        "reversed-span",
         Severity.ERROR,
         _VALIDATE,
-        "A name in another language has a language code that is not two lowercase letters "
-        "(ISO 639-1), is given for English (the English stays in its own field), or stands "
-        "beside a field the record does not have.",
+        "A date span ends before it begins.",
     )
-    REVERSED_SPAN = ("reversed-span", Severity.ERROR, _VALIDATE, "A date span ends before it begins.")
     AFTER_AS_OF = (
         "after-as-of",
         Severity.ERROR,
         _VALIDATE,
-        "A launch, an event, a seat, a figure or a date a network was first evidenced begins "
-        "after the data's as-of date: the data cannot know it yet (a forum's scheduled "
-        "dates are the one exception).",
+        (
+            "A launch, an event, a seat, a figure or a date a network was first evidenced begins "
+            "after the data's as-of date: the data cannot know it yet (a forum's scheduled "
+            "dates are the one exception)."
+        ),
     )
     LAUNCH_BEFORE_DECISION = (
         "launch-before-decision",
@@ -228,8 +255,10 @@ class Code(enum.StrEnum):
         "evidence-after-launch",
         Severity.ERROR,
         _VALIDATE,
-        "A network's `first_evidenced` is later than its launch, or missing although the "
-        "launch is known: a launch shows the network existing.",
+        (
+            "A network's `first_evidenced` is later than its launch, or missing although the "
+            "launch is known: a launch shows the network existing."
+        ),
     )
     COMMITTEE_NOT_MEMBER = (
         "committee-not-member",
@@ -259,9 +288,11 @@ class Code(enum.StrEnum):
         "negative-count",
         Severity.ERROR,
         _VALIDATE,
-        "A number that counts or codes something is below what it can be: a vote, a declared "
-        "member count, a reported figure or a year below 0, a paragraph or a review cadence "
-        "below 1.",
+        (
+            "A number that counts or codes something is below what it can be: a vote, a declared "
+            "member count, a reported figure or a year below 0, a paragraph or a review cadence "
+            "below 1."
+        ),
     )
     FUTURE_OBSERVATION = (
         "future-observation",
@@ -275,8 +306,10 @@ class Code(enum.StrEnum):
         "conflated-figure",
         Severity.WARNING,
         _VALIDATE,
-        "A count of States adopting the Compact is in fact the General Assembly's vote in "
-        "favour of the endorsing resolution.",
+        (
+            "A count of States adopting the Compact is in fact the General Assembly's vote in "
+            "favour of the endorsing resolution."
+        ),
     )
     CONFLICTING_FIGURES = (
         "conflicting-figures",
@@ -294,23 +327,29 @@ class Code(enum.StrEnum):
         "coverage-gap",
         Severity.WARNING,
         _VALIDATE,
-        "The latest count of networks the sources give (for the world, or for an M49 region "
-        "it names) differs from the number of networks the data lists: the data lists fewer "
-        "than the sources count, or more than a list of them names.",
+        (
+            "The latest count of networks the sources give (for the world, or for an M49 region "
+            "it names) differs from the number of networks the data lists: the data lists fewer "
+            "than the sources count, or more than a list of them names."
+        ),
     )
     DECLARED_COUNT_MISMATCH = (
         "declared-count-mismatch",
         Severity.WARNING,
         _VALIDATE,
-        "A network's declared member count differs from its listed members, although the list "
-        "is complete or longer.",
+        (
+            "A network's declared member count differs from its listed members, although the list "
+            "is complete or longer."
+        ),
     )
     INCOMPLETE_LIST = (
         "incomplete-list",
         Severity.WARNING,
         _VALIDATE,
-        "A network lists fewer members than are declared: the list holds only the evidenced "
-        "members.",
+        (
+            "A network lists fewer members than are declared: the list holds only the evidenced "
+            "members."
+        ),
     )
     TITLE_VARIANT = (
         "title-variant",
@@ -322,8 +361,10 @@ class Code(enum.StrEnum):
         "committee-snapshot",
         Severity.WARNING,
         _VALIDATE,
-        "A dated member list from a source disagrees with the seats the data shows held on "
-        "that date.",
+        (
+            "A dated member list from a source disagrees with the seats the data shows held on "
+            "that date."
+        ),
     )
     CONFLICTING_DATES = (
         "conflicting-dates",

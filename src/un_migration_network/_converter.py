@@ -217,7 +217,8 @@ def _structure_reference(cl: type[T]) -> Callable[[object, type], T]:
             raise _DependentError(value)
         others = [kind for kind in references.kinds_of.get(value, ()) if kind != noun]
         if others:
-            msg = f"{_show(value)} is the id of {_article(others[0])} {others[0]}, not of {_article(noun)} {noun}"
+            other = f"{_article(others[0])} {others[0]}"
+            msg = f"{_show(value)} is the id of {other}, not of {_article(noun)} {noun}"
             raise _InvalidError(msg, Code.WRONG_KIND)
         msg = f"no {noun} has the id {_show(value)}"
         raise _InvalidError(msg, Code.DANGLING_REFERENCE)
@@ -261,10 +262,7 @@ def _citations_hook(
         errors: list[Exception] = []
         for field, ids in value.items():
             try:
-                if field not in fields:
-                    choices = ", ".join(fields)
-                    msg = f"{cl.__name__} has no field {_show(field)} to cite; it has {choices}"
-                    raise _InvalidError(msg, Code.UNKNOWN_KEY)
+                _check_cited(cl, field, fields)
                 cited[field] = sources(ids, tuple[Source, ...])
             except Exception as exc:  # noqa: BLE001 - collected and reported together
                 exc.__notes__ = [
@@ -283,7 +281,16 @@ def _citations_hook(
     return hook
 
 
-def _names_hook(cl: type, converter: cattrs.Converter) -> Callable[[object, type], tuple[Name, ...]]:
+def _check_cited(cl: type, field: object, fields: list[str]) -> None:
+    if field not in fields:
+        choices = ", ".join(fields)
+        msg = f"{cl.__name__} has no field {_show(field)} to cite; it has {choices}"
+        raise _InvalidError(msg, Code.UNKNOWN_KEY)
+
+
+def _names_hook(
+    cl: type, converter: cattrs.Converter
+) -> Callable[[object, type], tuple[Name, ...]]:
     """Structure a record's names in other languages, checking each language and field."""
     allowed = sorted(_NAME_FIELDS & {field.name for field in attrs.fields(cl)})
     names = converter.get_structure_hook(tuple[Name, ...])
@@ -410,18 +417,30 @@ _CONVERTER = _make_converter()
 _SPAN_FROM_DICT = _structure_attrs(DateSpan, _CONVERTER)
 
 
-@functools.cache
-def _whole(cl: type) -> Callable[[Any], Any]:
-    """How a record of *cl* is structured or written whole (not as a reference to its id)."""
-    if cl in (Source, Agency):
-        return _structure_attrs(cl, _CONVERTER)
-    return _CONVERTER.get_structure_hook(cl)
+_WHOLE: dict[Any, Callable[[Any, Any], Any]] = {}
 
 
-@functools.cache
-def _to_dict(cl: type) -> Callable[[Any], dict[str, Any]]:
+def _whole(cl: Any) -> Callable[[Any, Any], Any]:
+    """How a record of *cl* is structured whole (not as a reference to its id); made once."""
+    hook = _WHOLE.get(cl)
+    if hook is None:
+        hook = _WHOLE[cl] = (
+            _structure_attrs(cl, _CONVERTER)
+            if cl in (Source, Agency)
+            else _CONVERTER.get_structure_hook(cl)
+        )
+    return hook
+
+
+_TO_DICT: dict[Any, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _to_dict(cl: Any) -> Callable[[Any], dict[str, Any]]:
     """The full form of a record that others cite by id; made on first export, not on load."""
-    return make_dict_unstructure_fn(cl, _CONVERTER)
+    hook = _TO_DICT.get(cl)
+    if hook is None:
+        hook = _TO_DICT[cl] = make_dict_unstructure_fn(cl, _CONVERTER)
+    return hook
 
 
 def structure_document(data: object, *, origin: str | None = None) -> Document:
@@ -551,11 +570,12 @@ def _problems(exc: BaseException, path: str) -> list[DataProblem]:
         text, _, where = line.rpartition(" @ ")
         code, _, message = text.partition(" ")
         if code != _QUIET:
-            out.append(DataProblem(where, message, Code(code)))
+            out.append(DataProblem(where, message, _CODES[code]))
     return out
 
 
 _QUIET = "quiet"
+_CODES = {str(code): code for code in Code}
 
 
 def _format(exc: BaseException, cl: type | None) -> str:
@@ -567,7 +587,8 @@ def _format(exc: BaseException, cl: type | None) -> str:
     if isinstance(exc, KeyError):
         return f"{Code.MISSING_KEY} required key is missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(_show(k) if isinstance(k, str) else repr(k) for k in exc.extra_fields))
+        extra: set[object] = set(exc.extra_fields)  # a user's mapping may have other keys
+        keys = ", ".join(sorted(_show(k) if isinstance(k, str) else repr(k) for k in extra))
         return f"{Code.UNKNOWN_KEY} unknown key {keys}"
     if isinstance(exc, RecursionError):
         return f"{Code.TOO_DEEP} the value is nested too deeply"

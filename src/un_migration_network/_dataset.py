@@ -46,6 +46,7 @@ _DATA_PACKAGE = "un_migration_network.data"
 _DATA_FILE = "un_migration_network.json"
 #: A document larger than this is refused: the bundled one is well under a megabyte.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+_CHUNK = 1024 * 1024
 # What a query names besides the records of the registries: the Compact, its review forum
 # and the Network's Executive Committee (folded keys).
 _COMPACT_WORDS = ("gcm", "compact", "the compact", "global compact", "global compact for migration")
@@ -150,9 +151,9 @@ class Dataset:
     def walk(self) -> Iterator[tuple[str, Any]]:
         """Every record of the dataset, with the id that validation reports it under.
 
-        The records of every kind come first (sources included), in the table's order, then the Executive
-        Committee with its seats and member lists, then the Compact with its review forum
-        and the forum's editions.
+        The records of every kind come first (sources included), in the table's order, then
+        the Executive Committee with its seats and member lists, then the Compact with its
+        review forum and the forum's editions.
 
         >>> import un_migration_network as umn
         >>> dict(umn.load().walk())["objective-13"].number
@@ -234,11 +235,12 @@ class Dataset:
         >>> umn.load().find("objective 13")[1].short_label
         'Alternatives to detention'
         """
-        if not isinstance(query, str) or len(query) > MAX_QUERY:
+        given: object = query  # callers without type checking may pass anything
+        if not isinstance(given, str) or len(given) > MAX_QUERY:
             raise NotFoundError(query, kind="record")
         key = normalize(query)
-        for found in self._singletons(key):
-            return found
+        for singleton in self._singletons(key):
+            return singleton
         hit = self._with_kind(query)
         if hit is not None:
             return hit
@@ -311,11 +313,15 @@ class Dataset:
         counts = ", ".join(f"{len(self.registry(kind))} {kind.plural}" for kind in KINDS)
         return f"<Dataset as of {self.as_of.isoformat()}: {counts}>"
 
-    def _repr_html_(self) -> str:
-        """A summary table (counts of each kind, as-of date) for notebooks."""
+    def to_html(self, *, lang: str = "en") -> str:
+        """A summary table (counts of each kind, as-of date); acronyms in *lang* where known."""
         from un_migration_network._html import dataset_html  # noqa: PLC0415 - notebooks only
 
-        return dataset_html(self)
+        return dataset_html(self, lang=lang)
+
+    def _repr_html_(self) -> str:
+        """A summary table (counts of each kind, as-of date) for notebooks."""
+        return self.to_html()
 
 
 def _keys_of(record: Compact | ReviewForum, words: tuple[str, ...], *texts: str) -> set[str]:
@@ -368,29 +374,47 @@ def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
         msg = "cannot read the file: the path is not valid"
         raise _refuse(repr(origin), msg, Code.UNREADABLE) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise _refuse(origin, f"cannot read the file: {reason}", Code.UNREADABLE) from None
-    with os.fdopen(descriptor, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            what = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            msg = f"cannot read the document: the path is {what}"
-            raise _refuse(origin, msg, Code.NOT_A_FILE)
-        try:
-            # One byte more than the limit tells a file that grew while being read.
-            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise _refuse(origin, f"cannot read the file: {reason}", Code.UNREADABLE) from None
-    if info.st_size > MAX_DOCUMENT_BYTES or len(raw) > MAX_DOCUMENT_BYTES:
-        msg = f"the file is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB: not a document"
-        raise _refuse(origin, msg, Code.TOO_LARGE)
+        raise _refuse(origin, f"cannot read the file: {_reason(error)}", Code.UNREADABLE) from None
+    try:
+        raw = _read_document(descriptor, origin)
+    finally:
+        os.close(descriptor)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         reason = f"the file is not UTF-8 text (byte {error.start} is invalid)"
         raise _refuse(origin, reason, Code.NOT_UTF8) from None
     return text, origin
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+def _read_document(descriptor: int, origin: str) -> bytes:
+    """The bytes of an open regular file of at most the size limit; anything else is refused."""
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        what = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise _refuse(origin, f"cannot read the document: the path is {what}", Code.NOT_A_FILE)
+    too_large = f"the file is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB: not a document"
+    if info.st_size > MAX_DOCUMENT_BYTES:
+        raise _refuse(origin, too_large, Code.TOO_LARGE)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        # One byte past the limit tells a file that grew while it was read.
+        while size <= MAX_DOCUMENT_BYTES:
+            chunk = os.read(descriptor, min(_CHUNK, MAX_DOCUMENT_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise _refuse(origin, f"cannot read the file: {_reason(error)}", Code.UNREADABLE) from None
+    if size > MAX_DOCUMENT_BYTES:
+        raise _refuse(origin, too_large, Code.TOO_LARGE)
+    return b"".join(chunks)
 
 
 def _build(data: object, origin: str | None) -> Dataset:

@@ -17,11 +17,10 @@ import json
 import operator
 import os
 import re
-import tempfile
+import secrets
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -36,9 +35,12 @@ from un_migration_network._models import (
     ReviewForumEdition,
     Snapshot,
     Source,
+    language_code,
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas as pd
 
     from un_migration_network._dataset import Dataset
@@ -52,6 +54,7 @@ __all__ = [
     "registry_dataframe",
     "to_csv",
     "to_dataframe",
+    "write_atomic",
     "write_datapackage",
 ]
 
@@ -82,7 +85,7 @@ class _Column(NamedTuple):
     """
 
     name: str
-    type: str  # "string", "integer", "boolean", "date", "array" or "object"
+    schema: str  # the Table Schema type: "string", "integer", "date", "array", "object", ...
     read: Callable[[Any], Cell]
     enum: tuple[str, ...] | None = None
     refers: type | None = None
@@ -143,7 +146,9 @@ def _cited(citations: tuple[Citation, ...]) -> dict[str, Any]:
     return {c.field: [source.id for source in c.sources] for c in citations}
 
 
-def _field_columns(name: str, tp: Any, read: Callable[[Any], Any], where: str) -> list[_Column]:
+def _field_columns(  # noqa: PLR0911 - one return per kind of field type, in one place
+    name: str, tp: Any, read: Callable[[Any], Any], where: str
+) -> list[_Column]:
     tp, _ = _optional(tp)
     if tp is DateSpan:
         # The span's text parses back (`DateSpan.parse`); its bounds are dates.
@@ -272,12 +277,12 @@ def _pandas() -> Any:
 def _series(pd: Any, column: _Column, values: list[Cell]) -> Any:
     if column.enum is not None:
         return pd.Series(pd.Categorical(values, categories=list(column.enum)))
-    if column.type == "date":
+    if column.schema == "date":
         return pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
-    if column.type in ("array", "object"):
+    if column.schema in ("array", "object"):
         return pd.Series(values, dtype=object)
     dtypes = {"string": "string", "integer": "Int64", "boolean": "boolean"}
-    return pd.Series(values, dtype=dtypes[column.type])
+    return pd.Series(values, dtype=dtypes[column.schema])
 
 
 def to_dataframe(
@@ -294,14 +299,20 @@ def to_dataframe(
 
     Raises:
         ImportError: pandas is not installed; the message names the extra that brings it.
+        ValueError: *lang* is not an ISO 639-1 code.
     """
-    pd = _pandas()
+    lang = language_code(lang)
+    pandas = _pandas()
     if record_type is None:
-        return pd.DataFrame()
+        empty: pd.DataFrame = pandas.DataFrame()
+        return empty
     rows = list(records)
     columns = _all_columns(rows, record_type)
-    frame = pd.DataFrame(
-        {column.name: _series(pd, column, [column.read(r) for r in rows]) for column in columns},
+    frame = pandas.DataFrame(
+        {
+            column.name: _series(pandas, column, [column.read(r) for r in rows])
+            for column in columns
+        },
         columns=[column.name for column in columns],
     )
     if lang != _ENGLISH:
@@ -310,8 +321,9 @@ def to_dataframe(
         for field in ("name", "acronym", "title", "short_label"):
             if field in frame.columns and rows and hasattr(rows[0], "names"):
                 texts = [in_language(record, field, lang) for record in rows]
-                frame[field] = pd.Series(texts, dtype="string")
-    return frame
+                frame[field] = pandas.Series(texts, dtype="string")
+    result: pd.DataFrame = frame
+    return result
 
 
 def registry_dataframe(registry: Registry[Any], /, *, lang: str = _ENGLISH) -> pd.DataFrame:
@@ -329,9 +341,11 @@ def dataframes(dataset: Dataset, /, *, lang: str = _ENGLISH) -> dict[str, pd.Dat
     frames["snapshots"] = to_dataframe(committee.snapshots, Snapshot, lang=lang)
     editions = dataset.compact.review_forum.editions
     frames["review_forum_editions"] = to_dataframe(editions, ReviewForumEdition, lang=lang)
-    frames["votes"] = _pandas().DataFrame(
-        _votes(dataset), columns=[name for name, _ in _VOTE_COLUMNS]
-    ).astype({name: dtype for name, dtype in _VOTE_COLUMNS})
+    frames["votes"] = (
+        _pandas()
+        .DataFrame(_votes(dataset), columns=[name for name, _ in _VOTE_COLUMNS])
+        .astype(dict(_VOTE_COLUMNS))
+    )
     return frames
 
 
@@ -352,8 +366,10 @@ def _votes(dataset: Dataset) -> list[list[Any]]:
     for vote, states in (("against", compact.voted_against), ("abstained", compact.abstained)):
         for state in states:
             country = state.country
-            codes = (None, None, None, None) if country is None else (
-                country.name, country.m49, country.alpha2, country.alpha3
+            codes = (
+                (None, None, None, None)
+                if country is None
+                else (country.name, country.m49, country.alpha2, country.alpha3)
             )
             rows.append([vote, state.as_written, *codes])
     return rows
@@ -371,15 +387,13 @@ class _Table(NamedTuple):
 
 
 def _field_schema(column: _Column) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": column.name, "type": column.type}
+    field: dict[str, Any] = {"name": column.name, "type": column.schema}
     if column.enum is not None:
         field["constraints"] = {"enum": list(column.enum)}
     return field
 
 
-def _link(
-    name: str, parent: tuple[str, str, str], values: list[tuple[Any, int, str]]
-) -> _Table:
+def _link(name: str, parent: tuple[str, str, str], values: list[tuple[Any, int, str]]) -> _Table:
     """A table linking each record of *parent* to the records it lists, one row each.
 
     *parent* is the parent table's name, its primary key and that key's type.
@@ -414,23 +428,28 @@ def _kind_tables(dataset: Dataset, kind: Kind[Any]) -> list[_Table]:
     foreign = [
         {"fields": column.name, "reference": {"resource": "agencies", "fields": "id"}}
         for column in columns
-        if column.refers is Agency and column.type == "string"
+        if column.refers is Agency and column.schema == "string"
     ]
     if foreign:
         schema["foreignKeys"] = foreign
     rows = [[_text(column.read(record)) for column in columns] for record in records]
     tables = [_Table(kind.plural, schema, rows)]
-    key_type = next(column.type for column in columns if column.name == key)
+    key_type = next(column.schema for column in columns if column.name == key)
     for column in columns:
-        if column.type == "array" and column.refers is not None:
+        if column.schema == "array" and column.refers is not None:
             links = [
                 (getattr(record, key), position, ref)
                 for record in records
-                for position, ref in enumerate(column.read(record) or [], start=1)
+                for position, ref in enumerate(_ids(column.read(record)), start=1)
             ]
             parent = (kind.plural, key, key_type)
             tables.append(_link(f"{kind.plural}_{column.name}", parent, links))
     return tables
+
+
+def _ids(cell: Cell) -> list[str]:
+    """The ids of a list cell (a list of references)."""
+    return [str(item) for item in cell] if isinstance(cell, list) else []
 
 
 def _package_tables(dataset: Dataset) -> list[_Table]:
@@ -517,15 +536,28 @@ def write_datapackage(dataset: Dataset, directory: Path, /) -> list[Path]:
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     contents.append((directory / "datapackage.json", text))
     for path, content in contents:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(content)
-            Path(temporary).replace(path)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic(path, content)
     return [path for path, _ in contents]
+
+
+def write_atomic(path: Path, text: str, /) -> None:
+    """Write *text* to *path* whole or not at all: a temporary file beside it, then a rename.
+
+    The file gets the mode a new file gets (0666 less the umask), whether or not it existed.
+
+    Raises:
+        OSError: The file cannot be written; no temporary file is left behind.
+        ValueError: The path cannot be a file name (it holds a NUL character).
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 # --- JSON Schema ---------------------------------------------------------------------
@@ -549,16 +581,18 @@ def _attribute_docs(cls: type) -> dict[str, str]:
     }
 
 
-def _object_schema(cls: type, *, whole: bool = False) -> dict[str, Any]:
-    """The schema of an attrs class; *whole* writes its sources and agencies whole, not by id."""
+def _object_schema(cls: type) -> dict[str, Any]:
+    """The schema of an attrs class; the sources and agencies it refers to are ids."""
     hints = typing.get_type_hints(cls)
     docs = _attribute_docs(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
         where = f"{cls.__name__}.{field.name}"
-        schema = _type_schema(hints[field.name], where, by_id=not whole, owner=cls)
+        schema = _type_schema(hints[field.name], where, owner=cls)
         if field.name in docs:
+            # The field's own words win over its type's ("the agency's id", a class summary).
+            schema.pop("description", None)
             schema = {"description": docs[field.name], **schema}
         properties[field.name] = schema
         if field.default is attrs.NOTHING:
@@ -574,7 +608,9 @@ def _object_schema(cls: type, *, whole: bool = False) -> dict[str, Any]:
 
 
 def _citations_schema(owner: type) -> dict[str, Any]:
-    fields = [f.name for f in attrs.fields(owner) if f.name not in ("sources", "citations", "names")]
+    fields = [
+        f.name for f in attrs.fields(owner) if f.name not in ("sources", "citations", "names")
+    ]
     return {
         "type": "object",
         "propertyNames": {"enum": fields},
@@ -585,15 +621,15 @@ def _citations_schema(owner: type) -> dict[str, Any]:
     }
 
 
-def _type_schema(tp: Any, where: str, *, by_id: bool = True, owner: type | None = None) -> dict[str, Any]:
+def _type_schema(tp: Any, where: str, *, owner: type | None = None) -> dict[str, Any]:
     tp, optional = _optional(tp)
     schema: dict[str, Any]
     if tp is DateSpan:
         # The converter writes a span as its short text when it has one, else as an object.
         text = {"type": "string", "pattern": _SPAN, "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
         schema = {"oneOf": [text, _object_schema(DateSpan)]}
-    elif tp in _REFERENCES and by_id:
-        schema = {"type": "string", "description": f"the id of a {tp.__name__.lower()}"}
+    elif tp in _REFERENCES:
+        schema = {"type": "string", "description": f"the {tp.__name__.lower()}'s id"}
     elif tp == tuple[Citation, ...] and owner is not None:
         schema = _citations_schema(owner)
     elif attrs.has(tp):
@@ -601,7 +637,7 @@ def _type_schema(tp: Any, where: str, *, by_id: bool = True, owner: type | None 
     elif typing.get_origin(tp) is tuple:
         schema = {
             "type": "array",
-            "items": _type_schema(typing.get_args(tp)[0], where, by_id=by_id),
+            "items": _type_schema(typing.get_args(tp)[0], where),
         }
     elif _is_enum(tp):
         schema = {"enum": [member.value for member in tp]}
@@ -628,11 +664,10 @@ def json_schema() -> dict[str, Any]:
     }
     required = ["as_of"]
     for kind in KINDS:
-        whole = kind.type in _REFERENCES
         properties[kind.plural] = {
             "description": f"The {kind.label}.",
             "type": "array",
-            "items": _object_schema(kind.type, whole=whole),
+            "items": _object_schema(kind.type),
         }
         if kind.is_required:
             required.append(kind.plural)

@@ -59,16 +59,22 @@ def _table(rows: Sequence[str], caption: str | None = None, header: Sequence[str
 
 def _link(source: Source) -> str:
     label = html.escape(source.title or source.publisher or source.id)
+    try:
+        scheme = urlsplit(source.url).scheme.lower()
+    except ValueError:  # a malformed address in someone's data ("http://[x") is shown as text
+        scheme = ""
     # A ``javascript:`` address in someone's data must not become a live link.
-    if urlsplit(source.url).scheme.lower() not in _LINK_SCHEMES:
+    if scheme not in _LINK_SCHEMES:
         return label
     href = html.escape(source.url, quote=True)
     return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{label}</a>'
 
 
 def _agency(agency: Agency, lang: str = _ENGLISH) -> str:
-    name = html.escape(agency.name, quote=True)
-    acronym = agency.acronym if lang == _ENGLISH else agency.acronym_in(lang) or agency.acronym
+    # The acronym and, on hover, the name, in the language asked where a source gives them.
+    english = lang == _ENGLISH
+    name = html.escape(agency.name if english else agency.name_in(lang) or agency.name, quote=True)
+    acronym = agency.acronym if english else agency.acronym_in(lang) or agency.acronym
     return f'<abbr title="{name}">{html.escape(acronym)}</abbr>'
 
 
@@ -132,13 +138,20 @@ def _sequence(items: tuple[object, ...], notes: _Notes, lang: str) -> str:
     if isinstance(first, Name):
         names: tuple[Name, ...] = items  # type: ignore[assignment]
         rows = [
-            _row([html.escape(n.lang), html.escape(field_label(n.field)), html.escape(n.text) + notes.marks(n.sources)])
+            _row(
+                [
+                    html.escape(n.lang),
+                    html.escape(field_label(n.field)),
+                    html.escape(n.text) + notes.marks(n.sources),
+                ]
+            )
             for n in names
         ]
         return _table(rows, header=["language", "field", "text"])
     if attrs.has(type(first)) and not isinstance(first, Agency | DateSpan):
         # Memberships, snapshots, forum editions: one row each, one column per field.
-        names_ = [f.name for f in attrs.fields(type(first)) if f.name not in _HIDDEN]  # type: ignore[misc]
+        record_type: Any = type(first)
+        names_ = [f.name for f in attrs.fields(record_type) if f.name not in _HIDDEN]
         rows = [
             _row([_value(getattr(item, n), notes, lang) for n in names_] + [_cite_all(item, notes)])
             for item in items
@@ -208,9 +221,12 @@ def registry_html(registry: Registry[Any], /, *, lang: str = _ENGLISH) -> str:
     True
     """
     records = list(registry)
-    kind = kind_of(registry.record_type) if registry.record_type else None
-    noun = kind.plural if kind is not None else registry.kind
-    caption = f"{len(records)} {noun if len(records) != 1 else registry.kind}"
+    # As `registry_dataframe` does: a registry built without a record type has its records'.
+    record_type = registry.record_type or (type(records[0]) if records else None)
+    kind = kind_of(record_type) if record_type else None
+    noun = kind.label if kind is not None else f"{registry.kind} records"
+    one = kind.name if kind is not None else f"{registry.kind} record"
+    caption = f"{len(records)} {noun if len(records) != 1 else one}"
     if not records or kind is None:
         return _table([], caption)
     notes = _Notes()
@@ -225,18 +241,16 @@ def registry_html(registry: Registry[Any], /, *, lang: str = _ENGLISH) -> str:
     return _table(rows, caption, header=[column.header for column in kind.columns])
 
 
-def dataset_html(dataset: Dataset, /) -> str:
+def dataset_html(dataset: Dataset, /, *, lang: str = _ENGLISH) -> str:
     """A dataset's summary: how many records of each kind, as of which date.
 
     >>> import un_migration_network as umn
     >>> "as of 20" in dataset_html(umn.load())
     True
     """
-    rows = [
-        _row([html.escape(kind.label), str(len(dataset.registry(kind)))]) for kind in KINDS
-    ]
+    rows = [_row([html.escape(kind.label), str(len(dataset.registry(kind)))]) for kind in KINDS]
     committee = dataset.executive_committee
     notes = _Notes()
-    rows.append(_row(["executive committee", _value(committee.members, notes)]))
+    rows.append(_row(["executive committee", _value(committee.members, notes, lang)]))
     rows.append(_row(["compact", html.escape(f"{dataset.compact}, {dataset.compact.resolution}")]))
     return _table(rows, f"UN Network on Migration data as of {dataset.as_of.isoformat()}")

@@ -63,7 +63,7 @@ class Kind(Generic[T]):
 
     name: str
     plural: str
-    type: type[T]
+    type: type[T]  # noqa: A003 - the kind's record class, as attrs' own tables name it
     keys: Callable[[T], Iterable[str | int | None]]
     primary: str
     key: Callable[[T], str]

@@ -48,8 +48,8 @@ class NetworkLevel(enum.Enum):
     """Where a network on migration works."""
 
     GLOBAL = "global"
-    #: The Continental UN Network on Migration for Africa: a tier of its own, between the
-    #: global Network and the regional networks, and not one of the six regional networks.
+    #: The Continental UN Network on Migration for Africa, a tier of its own between the
+    #: global Network and the regional networks; it is not one of the six regional networks.
     CONTINENTAL = "continental"
     REGIONAL = "regional"
     COUNTRY = "country"
@@ -135,8 +135,7 @@ def as_day(value: object, /, what: str = "day") -> dt.date:
             msg = f"expected the {what} as an ISO 8601 date (YYYY-MM-DD), got {shown}"
             raise ValueError(msg) from None
     msg = (
-        f"expected the {what} as a datetime.date or an ISO 8601 string, "
-        f"got {type(value).__name__}"
+        f"expected the {what} as a datetime.date or an ISO 8601 string, got {type(value).__name__}"
     )
     raise TypeError(msg)
 
@@ -189,7 +188,8 @@ class DateSpan:
         >>> DateSpan.parse("2021-03-18 (inferred)").is_inferred
         True
         """
-        match = _SPAN.fullmatch(text) if isinstance(text, str) else None
+        given: object = text  # callers without type checking may pass anything
+        match = _SPAN.fullmatch(given) if isinstance(given, str) else None
         if match is None:
             msg = (
                 "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or two joined by '/', "
@@ -346,7 +346,8 @@ class Name:
     sources: tuple[Source, ...]
 
 
-def _language(lang: object) -> str:
+def language_code(lang: object) -> str:
+    """*lang* as an ISO 639-1 code, lowercase; a TypeError or ValueError that says why not."""
     if not isinstance(lang, str):
         msg = f"expected a language as an ISO 639-1 code such as 'fr', got {type(lang).__name__}"
         raise TypeError(msg)
@@ -375,12 +376,13 @@ class _Sourced(_Record):
         ['seed-iom-mozambique-2022']
         """
         record_type: Any = type(self)
-        if not isinstance(field, str) or field not in attrs.fields_dict(record_type):
+        name: object = field  # callers without type checking may pass anything
+        if not isinstance(name, str) or name not in attrs.fields_dict(record_type):
             names = ", ".join(attrs.fields_dict(record_type))
             msg = f"{record_type.__name__} has no field {field!r}; its fields are {names}"
             raise ValueError(msg)
-        if lang is not None and _language(lang) != _ENGLISH:
-            code = _language(lang)
+        if lang is not None and language_code(lang) != _ENGLISH:
+            code = language_code(lang)
             found = [
                 source
                 for name in getattr(self, "names", ())
@@ -396,7 +398,7 @@ class _Sourced(_Record):
 
     def _in(self, field: str, lang: str) -> str | None:
         """The first text a source gives for *field* in *lang*; the English field for "en"."""
-        code = _language(lang)
+        code = language_code(lang)
         if code == _ENGLISH:
             value: str | None = getattr(self, field)
             return value

@@ -174,7 +174,8 @@ class Registry(Generic[T]):
         >>> umn.networks.lookup_many(["MZ", "Mozambik", "Atlantis"])
         Traceback (most recent call last):
         ...
-        un_migration_network.exceptions.NotFoundError: 2 of 3 keys name no network: 'Mozambik' (did you mean 'Mozambique' or 'Zambia'?), 'Atlantis'
+        un_migration_network.exceptions.NotFoundError: 2 of 3 keys name no network:
+        'Mozambik' (did you mean 'Mozambique' or 'Zambia'?), 'Atlantis'
         """
         keys = list(keys)
         found = self._find_many(keys)
@@ -248,7 +249,8 @@ class Registry(Generic[T]):
         'UNHCR'
         """
         text: object = query  # callers without type checking may pass anything
-        if not isinstance(text, str) or not isinstance(limit, int) or limit <= 0:
+        most: object = limit
+        if not isinstance(text, str) or not isinstance(most, int) or most <= 0:
             return []
         if len(text) > MAX_QUERY:
             return []

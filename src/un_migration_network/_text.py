@@ -42,6 +42,8 @@ __all__ = ["WIDTH", "cell", "page", "span_text", "table"]
 #: A page wraps at this width; tables fit the terminal or are not cut at all.
 WIDTH = 80
 _ENGLISH = "en"
+# A cut column keeps at least this many characters (or its header's).
+_NARROWEST = 8
 # The six official languages of the United Nations, by their ISO 639-1 codes.
 _LANGUAGE_NAMES = {
     "ar": "Arabic",
@@ -118,19 +120,26 @@ def cell(value: object) -> str:
 def table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int | None = None
 ) -> str:
-    """Rows under headers; with a *width*, the widest column is cut (with "…") until it fits.
+    """Rows under headers; with a *width*, the widest column is cut (with "…") to fit it.
+
+    Only when the widest column is down to its floor (its header, or eight characters) is
+    the next widest cut too; only when every column is at its floor are they cut further.
 
     >>> print(table(["no", "label"], [["1", "Data"]]))
     no  label
     --  -----
     1   Data
     """
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     if width is not None:
-        # Shrink the widest column, one character at a time, until the row fits.
-        while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > 1:
-            widest = widths.index(max(widths))
-            widths[widest] -= 1
+        overflow = sum(widths) + 2 * (len(widths) - 1) - width
+        # First down to each column's floor, widest first; then, on a very narrow terminal,
+        # down to one character.
+        for floors in ([max(len(h), _NARROWEST) for h in headers], [1] * len(headers)):
+            for index in sorted(range(len(widths)), key=lambda i: -widths[i]):
+                cut = max(0, min(overflow, widths[index] - floors[index]))
+                widths[index] -= cut
+                overflow -= cut
 
     def line(cells: Sequence[str]) -> str:
         fitted = (
@@ -318,8 +327,20 @@ def _compact(record: Compact, lang: str, ds: Dataset | None) -> tuple[str, list[
     if vote.non_voting is not None:
         tally += f", {vote.non_voting} not voting"
     rows = [
-        _cited(record, "adopted", f"{record.adopted.isoformat()}, {record.adopted_at}", "adopted", "adopted_at"),
-        _cited(record, "endorsed", f"{record.endorsed.isoformat()}, {record.resolution}", "endorsed", "resolution"),
+        _cited(
+            record,
+            "adopted",
+            f"{record.adopted.isoformat()}, {record.adopted_at}",
+            "adopted",
+            "adopted_at",
+        ),
+        _cited(
+            record,
+            "endorsed",
+            f"{record.endorsed.isoformat()}, {record.resolution}",
+            "endorsed",
+            "resolution",
+        ),
         _cited(record, "vote", tally, "vote"),
         _cited(record, "against", _states(record.voted_against), "voted_against"),
         _cited(record, "abstained", _states(record.abstained), "abstained"),
@@ -332,7 +353,8 @@ def _compact(record: Compact, lang: str, ds: Dataset | None) -> tuple[str, list[
 
 
 def _forum(record: ReviewForum, lang: str, _: Dataset | None) -> tuple[str, list[_Row]]:
-    rows = _forum_rows(record)[1:]
+    cadence, *rows = _forum_rows(record)[1:]
+    rows = [attrs.evolve(cadence, label="meets"), *rows]
     rows.extend(_name_rows(record))
     return f"{_title(record, 'name', lang)} ({record.acronym})", rows
 
@@ -351,12 +373,14 @@ def _committee(record: ExecutiveCommittee, lang: str, _: Dataset | None) -> tupl
         )
         for m in record.memberships
     )
-    for snapshot in record.snapshots:
+    snapshots = sorted(record.snapshots, key=lambda snapshot: snapshot.as_of)
+    for index, snapshot in enumerate(snapshots):
         complete = "" if snapshot.is_complete else " (partial list)"
+        when = span_text(snapshot.as_of)
         rows.append(
             _Row(
-                f"list of {snapshot.as_of}",
-                _acronyms(snapshot.members, lang) + complete,
+                "member lists" if index == 0 else "",
+                f"{when}: {_acronyms(snapshot.members, lang)}{complete}",
                 snapshot.cite("members") or snapshot.sources,
             )
         )
@@ -440,7 +464,9 @@ def page(record: object, /, *, lang: str = _ENGLISH, dataset: Dataset | None = N
     """
     title, rows = _DESCRIBERS[type(record)](record, lang, dataset)
     notes = _Notes()
-    lines = textwrap.wrap(title, WIDTH) or [title]
+    # A web address is never broken across lines (a source's title may be one), so it can be
+    # copied.
+    lines = textwrap.wrap(title, WIDTH, break_long_words=False) or [title]
     lines.append("=" * max(len(line) for line in lines))
     if lang != _ENGLISH:
         lines.append(f"In {_language(lang)} where a source gives it; [en] marks English shown.")
@@ -479,5 +505,5 @@ def _source_line(source: Source) -> str:
 
 def _wrap(prefix: str, text: str) -> list[str]:
     width = max(WIDTH - len(prefix), 20)
-    chunks = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=True) or [""]
+    chunks = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [""]
     return [prefix + chunks[0], *(" " * len(prefix) + c for c in chunks[1:])]

@@ -129,7 +129,7 @@ def validate(dataset: Dataset | None = None) -> ValidationReport:
     """Check a dataset (the bundled one by default) and report what is broken or disputed.
 
     >>> import un_migration_network as umn
-    >>> sorted({p.code for p in umn.validate().warnings})[:2]
+    >>> sorted({str(p.code) for p in umn.validate().warnings})[:2]
     ['conflated-figure', 'conflicting-dates']
     """
     if dataset is None:
@@ -207,7 +207,9 @@ def _citations(ds: Dataset) -> Iterator[Problem]:
                 )
 
 
-def _country_problems(subject: str, country: Country, sources: tuple[Source, ...]) -> Iterator[Problem]:
+def _country_problems(
+    subject: str, country: Country, sources: tuple[Source, ...]
+) -> Iterator[Problem]:
     code = country.alpha2
     if not _ALPHA2.fullmatch(code):
         yield _problem(
@@ -246,7 +248,10 @@ def _countries(ds: Dataset) -> Iterator[Problem]:
         is_country = network.level is NetworkLevel.COUNTRY
         if country is None and is_country:
             yield _problem(
-                Code.MISSING_COUNTRY, network.id, "a country network names no country", network.sources
+                Code.MISSING_COUNTRY,
+                network.id,
+                "a country network names no country",
+                network.sources,
             )
         elif country is not None and not is_country:
             yield _problem(
@@ -439,8 +444,15 @@ def _counts(ds: Dataset) -> Iterator[Problem]:
     vote = compact.vote
     tallies = (vote.in_favour, vote.against, vote.abstentions, vote.non_voting)
     if any(_below(n, 0) for n in tallies):
-        yield _problem(Code.NEGATIVE_COUNT, _COMPACT_ID, "a vote count is negative", compact.sources)
-    forum = compact.review_forum
+        yield _problem(
+            Code.NEGATIVE_COUNT, _COMPACT_ID, "a vote count is negative", compact.sources
+        )
+    yield from _forum_counts(ds)
+    yield from _record_counts(ds)
+
+
+def _forum_counts(ds: Dataset) -> Iterator[Problem]:
+    forum = ds.compact.review_forum
     if _below(forum.cadence_years, 1) or _below(forum.first_year, 0):
         yield _problem(
             Code.NEGATIVE_COUNT,
@@ -453,6 +465,9 @@ def _counts(ds: Dataset) -> Iterator[Problem]:
             yield _problem(
                 Code.NEGATIVE_COUNT, f"imrf-{edition.year}", "the year is negative", edition.sources
             )
+
+
+def _record_counts(ds: Dataset) -> Iterator[Problem]:
     for principle in ds.principles:
         if _below(principle.paragraph, 1):
             yield _problem(
@@ -570,6 +585,7 @@ def _conflated(ds: Dataset) -> Iterator[str]:
 def _explain_conflated(ds: Dataset, ids: set[str]) -> Iterator[Problem]:
     """Explain each conflated adoption figure."""
     compact = ds.compact
+    facts = compact.cite("adopted") + compact.cite("endorsed") + compact.cite("vote")
     for observation in ds.observations:
         if observation.id in ids:
             yield _problem(
@@ -578,12 +594,14 @@ def _explain_conflated(ds: Dataset, ids: set[str]) -> Iterator[Problem]:
                 f"{observation.value} States adopting the Compact on {observation.as_of} is "
                 f"the General Assembly's vote in favour of {compact.resolution} on "
                 f"{compact.endorsed}, not a count of States adopting it at {compact.adopted_at}",
-                (*observation.sources, *compact.sources),
+                (*observation.sources, *(facts or compact.sources)),
             )
 
 
 def _figure(observation: Observation) -> str:
-    return f"more than {observation.value}" if observation.is_lower_bound else str(observation.value)
+    return (
+        f"more than {observation.value}" if observation.is_lower_bound else str(observation.value)
+    )
 
 
 def _disagreements(
@@ -641,7 +659,10 @@ def _coverage(ds: Dataset) -> Iterator[Problem]:
             continue
         slot = (observation.quantity, observation.scope)
         best = latest.get(slot)
-        if best is None or observation.as_of.latest > best.as_of.latest:
+        # The count whose date is latest, a span's first day first: a count known only
+        # within a wide span is not later than one dated within it.
+        when = (observation.as_of.earliest, observation.as_of.latest)
+        if best is None or when > (best.as_of.earliest, best.as_of.latest):
             latest[slot] = observation
     for (quantity, scope), observation in sorted(latest.items(), key=lambda item: item[1].id):
         listed = [n for n in _at_level(ds, *_COUNTED[quantity]) if _in_scope(n, scope)]
@@ -708,4 +729,3 @@ def _event_dates(ds: Dataset) -> Iterator[Problem]:
                 f"two dates for one event ({event.name}): {other.date} and {event.date}",
                 (*other.sources, *event.sources),
             )
-

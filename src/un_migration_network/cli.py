@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import sys
-import tempfile
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -38,16 +38,21 @@ KINDS = (
 LEVELS = ("global", "continental", "regional", "country")
 LANGUAGES = ("en", "fr", "es")
 FORMATS = ("json", "csv", "jsonschema", "datapackage")
+# Descriptions and examples are written to fit this width (argparse wraps the rest).
+_HELP_WIDTH = 79
+# A usage error quotes at most this much of argparse's message, which quotes the user's words
+# whole ("invalid choice: ...", "unrecognized arguments: ..."): a pasted megabyte is not echoed.
+_LONGEST_USAGE_ERROR = 300
 
 _EXAMPLES = """\
 examples:
-  un-migration-network show Mozambique              a country network, its sources numbered
-  un-migration-network show "objective 13"          an objective by its number
-  un-migration-network show UNHCR --lang es         names in Spanish, with their sources
-  un-migration-network show "executive committee"   the Network's Executive Committee
-  un-migration-network search detention             ranked, typo tolerant
+  un-migration-network show Mozambique          each fact with its source
+  un-migration-network show "objective 13"      an objective by its number
+  un-migration-network show UNHCR --lang es     names in Spanish, and sources
+  un-migration-network show ec                  the Executive Committee
+  un-migration-network search detention         ranked, typo tolerant
   un-migration-network list networks --level country --region Africa
-  un-migration-network validate                     the known disagreements between sources
+  un-migration-network validate                 where the sources disagree
   un-migration-network export --format datapackage --output data/
 """
 _COMMAND_EXAMPLES = {
@@ -91,7 +96,7 @@ class _UsageError(Exception):
     """A command-line argument that argparse accepted but the command cannot use."""
 
 
-class _Failure(Exception):
+class _Failure(Exception):  # noqa: N818 - a command that cannot finish, not a bug
     """A command that cannot finish (an output that exists, a path that cannot be written)."""
 
 
@@ -118,7 +123,14 @@ class _Parser(argparse.ArgumentParser):
         raise _Exit(status, message or "")
 
     def error(self, message: str) -> NoReturn:
-        raise _Exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        raise _Exit(2, f"{self.prog}: error: {_one_line(message)} (see --help)\n")
+
+
+def _one_line(text: str) -> str:
+    """*text* shortened, with line breaks and other control characters as escapes."""
+    if len(text) > _LONGEST_USAGE_ERROR:
+        text = f"{text[:_LONGEST_USAGE_ERROR]}… ({len(text):,} characters)"
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def _version() -> str:
@@ -168,9 +180,12 @@ def _parser() -> argparse.ArgumentParser:
     raw = argparse.RawDescriptionHelpFormatter
     parser = _Parser(
         prog=PROG,
-        description="Look up the UN Network on Migration: its global, regional and country "
-        "networks, their members and co-chairs, its Executive Committee, and the Global "
-        "Compact for Migration (its objectives, guiding principles and Champion countries).",
+        description=textwrap.fill(
+            "Look up the UN Network on Migration: its global, regional and country networks, "
+            "their members and co-chairs, its Executive Committee, and the Global Compact for "
+            "Migration (its objectives, guiding principles and Champion countries).",
+            _HELP_WIDTH,
+        ),
         epilog=_EXAMPLES,
         formatter_class=raw,
     )
@@ -183,7 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=help_text,
-            description=help_text,
+            description=textwrap.fill(help_text, _HELP_WIDTH),
             epilog=_COMMAND_EXAMPLES[name],
             formatter_class=raw,
         )
@@ -220,7 +235,7 @@ def _parser() -> argparse.ArgumentParser:
     language(search)
     wide(search)
     listing = command("list", "list the records of one kind")
-    listing.add_argument("kind", choices=KINDS, metavar="{" + ",".join(KINDS) + "}")
+    listing.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
     listing.add_argument("--level", choices=LEVELS, help="networks only")
     listing.add_argument("--region", help="networks only: a region or sub-region name")
     listing.add_argument("--launched-before", metavar="DATE", help="networks launched before DATE")
@@ -276,7 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Exit as done:
         if done.to_stdout:
             return _emit(done.text, out, done.status)
-        return _fail(done.text.rstrip("\n").removeprefix(f"{PROG}: "), done.status)
+        # A command's parser names itself after the program ("un-migration-network search:
+        # error: ..."): the line names the program once.
+        return _fail(done.text.rstrip("\n").removeprefix(PROG).lstrip(": "), done.status)
     except (NotFoundError, AmbiguousError) as error:
         return _fail(str(error), 1)
     except _UsageError as error:
@@ -356,7 +373,7 @@ def _show(args: argparse.Namespace) -> _Result:
     if args.json:
         from un_migration_network._converter import unstructure_record  # noqa: PLC0415
 
-        sources = [unstructure_record(s) for s in getattr(record, "sources", ())]
+        sources = [unstructure_record(s) for s in _sources_within(record)]
         data = {
             "kind": kind,
             "record": unstructure_record(record),
@@ -366,6 +383,33 @@ def _show(args: argparse.Namespace) -> _Result:
         return _Result(_json(data))
     text = _text.page(record, lang=args.lang, dataset=ds)
     return _Result(f"{text}\n\nData as of {ds.as_of.isoformat()}.\n")
+
+
+def _sources_within(record: object) -> list[Any]:
+    """The sources of *record* and of the records written whole inside it, each once.
+
+    The Compact's review forum and its editions, the Committee's seats and lists cite sources
+    of their own; the records referred to by id (members, sources) are not looked into.
+    """
+    import attrs  # noqa: PLC0415
+
+    from un_migration_network._kinds import kind_of  # noqa: PLC0415
+
+    found: dict[str, Any] = {}
+
+    def visit(value: object) -> None:
+        cls = type(value)
+        if isinstance(value, tuple):
+            for item in value:
+                visit(item)
+        elif attrs.has(cls) and (value is record or kind_of(cls) is None):
+            for source in getattr(value, "sources", ()):
+                found.setdefault(source.id, source)
+            for field in attrs.fields(cls):
+                visit(getattr(value, field.name))
+
+    visit(record)
+    return list(found.values())
 
 
 def _width(wide: bool) -> int | None:  # noqa: FBT001 - the --wide flag as it is
@@ -389,7 +433,9 @@ def _search(args: argparse.Namespace) -> _Result:
             if kind.is_searchable
             for score, text, record in ds.registry(kind).matches(args.query, limit=args.limit)
         ),
-        key=lambda hit: -hit[0],
+        # Equal scores: the kind of the lower rank first (a network before a Champion), as
+        # `show` decides; within a kind, the data's order (the sort is stable).
+        key=lambda hit: (-round(hit[0], 6), hit[1].rank),
     )[: args.limit]
     if args.json:
         found = [
@@ -467,7 +513,7 @@ def _network_filters(args: argparse.Namespace) -> list[str]:
 
 def _filter_networks(records: list[Any], args: argparse.Namespace, ds: Dataset) -> list[Any]:
     from un_migration_network._models import DateSpan  # noqa: PLC0415
-    from un_migration_network._normalize import normalize  # noqa: PLC0415
+    from un_migration_network._normalize import MAX_QUERY, normalize  # noqa: PLC0415
 
     def day(text: str, flag: str) -> DateSpan:
         try:
@@ -479,7 +525,8 @@ def _filter_networks(records: list[Any], args: argparse.Namespace, ds: Dataset) 
     if args.level is not None:
         records = [n for n in records if n.level.value == args.level]
     if args.region is not None:
-        wanted = normalize(args.region)
+        # A text longer than any name names no region, and folding it can take seconds.
+        wanted = normalize(args.region) if len(args.region) <= MAX_QUERY else None
         records = [
             n
             for n in records
@@ -516,6 +563,7 @@ def _validate(args: argparse.Namespace) -> _Result:
     from un_migration_network._validation import validate  # noqa: PLC0415
     from un_migration_network.exceptions import DataError  # noqa: PLC0415
 
+    where = "the bundled data" if args.path is None else _short(args.path)
     try:
         ds = _dataset() if args.path is None else load_dataset(args.path)
     except DataError as error:
@@ -543,7 +591,7 @@ def _validate(args: argparse.Namespace) -> _Result:
         first = error.problems[0].message
         more = len(error.problems) - 1
         summary = f"{first} (and {more} more)" if more else first
-        return _Result(text, 1, f"{error.origin}: cannot load: {summary}")
+        return _Result(text, 1, f"{where}: cannot load: {summary}")
     report = validate(ds)
     if args.json:
         text = _json({"as_of": ds.as_of.isoformat(), **report.to_dict()})
@@ -551,7 +599,6 @@ def _validate(args: argparse.Namespace) -> _Result:
         text = _report_text(report)
     if report.ok:
         return _Result(text)
-    where = _short(args.path) if args.path else "the bundled data"
     return _Result(text, 1, f"{where}: {len(report.errors)} errors")
 
 
@@ -601,25 +648,27 @@ def _export(args: argparse.Namespace) -> _Result:
 
 def _write_file(path: Path, text: str, *, force: bool) -> None:
     """Write *text* to *path* whole or not at all: a temporary file, then one rename."""
-    if path.is_dir():
-        msg = f"{_short(str(path))} is a directory; give a file name"
-        raise _Failure(msg)
-    if path.exists() and not force:
-        msg = f"{_short(str(path))} exists; add --force to overwrite it"
-        raise _Failure(msg)
+    from un_migration_network._export import write_atomic  # noqa: PLC0415
+
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as error:
-        msg = f"cannot write {_short(str(path))}: {error.strerror or error}"
-        raise _Failure(msg) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        Path(temporary).replace(path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        msg = f"cannot write {_short(str(path))}: {error.strerror or error}"
-        raise _Failure(msg) from None
+        if path.is_dir():
+            msg = f"{_short(str(path))} is a directory; give a file name"
+            raise _Failure(msg)
+        if path.exists() and not force:
+            msg = f"{_short(str(path))} exists; add --force to overwrite it"
+            raise _Failure(msg)
+        write_atomic(path, text)
+    except (OSError, ValueError) as error:
+        raise _Failure(_cannot_write(path, error)) from None
+
+
+def _cannot_write(path: Path, error: OSError | ValueError) -> str:
+    """The line for a path that cannot be written, with the system's reason."""
+    # A ValueError is a path the system cannot take: a NUL character, an unencodable name.
+    reason = (
+        (error.strerror or str(error)) if isinstance(error, OSError) else "the path is not valid"
+    )
+    return f"cannot write {_short(str(path))}: {reason}"
 
 
 def _export_package(args: argparse.Namespace) -> _Result:
@@ -629,17 +678,17 @@ def _export_package(args: argparse.Namespace) -> _Result:
         msg = "export --format datapackage needs --output DIR (a directory to write)"
         raise _UsageError(msg)
     target = Path(args.output)
-    if target.exists() and not target.is_dir():
-        msg = f"{_short(str(target))} is a file; give a directory for the data package"
-        raise _Failure(msg)
-    if target.is_dir() and any(target.iterdir()) and not args.force:
-        msg = f"{_short(str(target))} is not empty; add --force to overwrite the package in it"
-        raise _Failure(msg)
+    ds = _dataset()
     try:
-        written = write_datapackage(_dataset(), target)
-    except OSError as error:
-        msg = f"cannot write {_short(str(target))}: {error.strerror or error}"
-        raise _Failure(msg) from None
+        if target.exists() and not target.is_dir():
+            msg = f"{_short(str(target))} is a file; give a directory for the data package"
+            raise _Failure(msg)
+        if target.is_dir() and any(target.iterdir()) and not args.force:
+            msg = f"{_short(str(target))} is not empty; add --force to overwrite the package in it"
+            raise _Failure(msg)
+        written = write_datapackage(ds, target)
+    except (OSError, ValueError) as error:
+        raise _Failure(_cannot_write(target, error)) from None
     return _Result(f"wrote {len(written)} files to {target}\n")
 
 

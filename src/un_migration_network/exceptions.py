@@ -72,16 +72,17 @@ class NotFoundError(MigrationNetworkError, LookupError):
         super().__init__(self._message())
 
     @classmethod
-    def of_many(
-        cls, misses: Sequence[NotFoundError], *, kind: str, total: int
-    ) -> NotFoundError:
+    def of_many(cls, misses: Sequence[NotFoundError], *, kind: str, total: int) -> NotFoundError:
         """One error for the keys of a bulk lookup that missed, each with its suggestions."""
         queries = tuple(miss.query for miss in misses)
         return cls(queries, kind=kind, misses=misses, total=total)
 
     def _message(self) -> str:
         if self.misses:
-            named = ", ".join(miss._brief() for miss in self.misses[:_NAMED_MISSES])
+            named = ", ".join(
+                miss._brief()  # noqa: SLF001 - an error of this very class
+                for miss in self.misses[:_NAMED_MISSES]
+            )
             more = len(self.misses) - _NAMED_MISSES
             if more > 0:
                 named += f" and {more} more"
@@ -104,11 +105,10 @@ class NotFoundError(MigrationNetworkError, LookupError):
         query = self.query
         # Pickle protocols 0 and 1 write integers in decimal, which Python refuses for more
         # than 4,300 digits: such a query travels as bytes.
+        packed: tuple[object, bool] = (query, False)
         if isinstance(query, int) and not isinstance(query, bool):
             length = query.bit_length() // 8 + 1
             packed = (query.to_bytes(length, "big", signed=True), True)
-        else:
-            packed = (query, False)
         return (
             _rebuild_not_found,
             (packed, self.kind, self.suggestions, self.misses, self.total),
