@@ -118,7 +118,27 @@ def _draw_figures(app: Sphinx) -> None:
     coverage(Path(app.srcdir) / "_generated" / "coverage.png")
 
 
+def _evaluable_annotations() -> None:
+    """Give each private module the public names its annotations import only for type checkers.
+
+    The modules import the record classes off a first lookup's path under ``TYPE_CHECKING``
+    (so they are created on first use); autodoc evaluates annotations at run time, and one
+    name it cannot find would leave every annotation of that class unresolved.
+    """
+    import importlib  # noqa: PLC0415 - only for the build
+
+    import un_migration_network  # noqa: PLC0415
+
+    public = {name: getattr(un_migration_network, name) for name in un_migration_network.__all__}
+    for module_name in ("_dataset", "_registry", "_kinds", "_models", "_structure", "_hooks"):
+        module = importlib.import_module(f"un_migration_network.{module_name}")
+        for name, value in public.items():
+            if isinstance(value, type):
+                vars(module).setdefault(name, value)
+
+
 def setup(app: Sphinx) -> None:
     """Register the reference resolver for private module paths, and the figures."""
+    _evaluable_annotations()
     app.connect("missing-reference", _public_name)
     app.connect("builder-inited", _draw_figures)

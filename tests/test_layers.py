@@ -20,8 +20,15 @@ PACKAGE = Path(un_migration_network.__file__).parent
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("exceptions", "_normalize", "_codes"),
     ("_models",),
+    # The record classes a first lookup does not need, which `_models` names on first use.
+    ("_committee", "_compact", "_events"),
+    ("_document",),
     ("_registry",),
     ("_kinds",),
+    # The fast path for the bundled data, and the cattrs converter for every document.
+    ("_hooks",),
+    ("_generated",),
+    ("_structure",),
     ("_converter",),
     ("_dataset",),
     ("_validation",),

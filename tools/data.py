@@ -3,9 +3,10 @@
 The bundled file is written by the library itself, as `Dataset.to_json` lays it out, with each
 array sorted by the key its kind states in the kinds table (`un_migration_network._kinds`):
 sources, agencies, Champions, events and observations by id, networks by level and then id,
-objectives by number, principles by letter; and the Executive Committee's member lists by date. A reviewer then sees a new network as a small,
-local diff. The file is loaded as a user's document would be (every problem reported at once),
-and the validator must report no error.
+objectives by number, principles by letter; and the Executive Committee's member lists by
+date. A reviewer then sees a new network as a small, local diff. The file is loaded as a
+user's document would be (every problem reported at once), and the validator must report no
+error.
 
 Usage:
     python tools/data.py            rewrite the file in canonical form, then validate it

@@ -17,6 +17,17 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from un_migration_network._codes import Code
+from un_migration_network._hooks import NAME_FIELDS as _NAME_FIELDS
+from un_migration_network._hooks import UNCITED as _UNCITED
+from un_migration_network._hooks import InvalidError as _InvalidError
+from un_migration_network._hooks import boolean as _structure_bool
+from un_migration_network._hooks import day as _structure_date
+from un_migration_network._hooks import enum_of as _structure_enum
+from un_migration_network._hooks import integer as _structure_int
+from un_migration_network._hooks import json_type as _json_type
+from un_migration_network._hooks import short_span
+from un_migration_network._hooks import shown as _show
+from un_migration_network._hooks import text as _structure_str
 from un_migration_network._kinds import KINDS, Kind
 from un_migration_network._models import (
     Agency,
@@ -35,17 +46,7 @@ __all__ = ["structure_document", "unstructure_document", "unstructure_record"]
 
 T = TypeVar("T")
 
-_INT_LIMIT = 2**63
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_SHORT_SPAN = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
-# C0 and C1 control characters (tabs and line breaks included: a name is one line) and lone
-# surrogates, which no UTF-8 file can hold: `to_json().encode()` would fail on them.
-_BAD_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _LANGUAGE = re.compile(r"[a-z]{2}")
-# The English fields that names in other languages may stand beside.
-_NAME_FIELDS = frozenset({"name", "acronym", "title", "short_label"})
-# Fields that hold sources or names themselves: they cite nothing.
-_UNCITED = frozenset({"sources", "citations", "names"})
 _SINGLETONS: tuple[tuple[str, type], ...] = (
     ("executive_committee", ExecutiveCommittee),
     ("compact", Compact),
@@ -56,14 +57,6 @@ _REQUIRED = (
     *(key for key, _ in _SINGLETONS),
 )
 _KNOWN = frozenset(("as_of", *(kind.plural for kind in KINDS), *(key for key, _ in _SINGLETONS)))
-
-
-class _InvalidError(ValueError):
-    """A value of the wrong shape; its message is shown to the user as is."""
-
-    def __init__(self, message: str, code: str = Code.WRONG_TYPE) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 class _DependentError(ValueError):
@@ -116,61 +109,9 @@ def _type_name(cl: Any) -> str:
     return getattr(cl, "__name__", repr(cl))
 
 
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        msg = f"expected a string, got {_json_type(value)}"
-        raise _InvalidError(msg)
-    if not value.strip():
-        msg = "expected a text that says something, got an empty or blank string"
-        raise _InvalidError(msg, Code.BAD_TEXT)
-    bad = _BAD_CHARACTERS.search(value)
-    if bad is not None:
-        what = "a lone surrogate" if "\ud800" <= bad[0] <= "\udfff" else "a control character"
-        msg = f"the text holds {what} (U+{ord(bad[0]):04X}) at position {bad.start()}"
-        raise _InvalidError(msg, Code.BAD_TEXT)
-    return value
-
-
-def _structure_int(value: object, _: type) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        msg = f"expected an integer, got {_json_type(value)}"
-        raise _InvalidError(msg)
-    # Beyond 64 bits no count or code in this data can be meant, and Python cannot
-    # even print integers of more than 4,300 digits.
-    if not -_INT_LIMIT <= value < _INT_LIMIT:
-        msg = "expected an integer of at most 64 bits, got a larger number"
-        raise _InvalidError(msg, Code.BAD_VALUE)
-    return value
-
-
-def _structure_bool(value: object, _: type) -> bool:
-    if not isinstance(value, bool):
-        msg = f"expected true or false, got {_json_type(value)}"
-        raise _InvalidError(msg)
-    return value
-
-
-def _structure_date(value: object, _: type) -> dt.date:
-    if not isinstance(value, str) or not _DAY.fullmatch(value):
-        msg = f"expected a date as YYYY-MM-DD, got {_show(value)}"
-        raise _InvalidError(msg, Code.BAD_DATE)
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        msg = f"{value!r} is not a real day"
-        raise _InvalidError(msg, Code.BAD_DATE) from None
-
-
 def _structure_span(value: object, _: type) -> DateSpan:
     if isinstance(value, str):
-        # The document writes a span as its short form or as an object, never as bounds text.
-        try:
-            if not _SHORT_SPAN.fullmatch(value):
-                raise ValueError(value)  # noqa: TRY301 - the same message as a bad day
-            return DateSpan.parse(value)
-        except ValueError:
-            msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (a real day), got {_show(value)}"
-            raise _InvalidError(msg, Code.BAD_DATE) from None
+        return short_span(value)
     if isinstance(value, Mapping):
         span: DateSpan = _SPAN_FROM_DICT(value, DateSpan)
         return span
@@ -187,19 +128,6 @@ def _unstructure_span(span: DateSpan) -> object:
         "latest": span.latest.isoformat(),
         "is_inferred": span.is_inferred,
     }
-
-
-def _structure_enum(cl: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    by_value = {member.value: member for member in cl}
-
-    def hook(value: object, _: type) -> enum.Enum:
-        if isinstance(value, str) and value in by_value:
-            return by_value[value]
-        choices = ", ".join(repr(v) for v in by_value)
-        msg = f"expected one of {choices}, got {_show(value)}"
-        raise _InvalidError(msg, Code.BAD_VALUE)
-
-    return hook
 
 
 def _structure_reference(cl: type[T]) -> Callable[[object, type], T]:
@@ -343,26 +271,6 @@ def _structure_attrs(cl: Any, converter: cattrs.Converter) -> Callable[[object, 
         return inner(value, cl)
 
     return hook
-
-
-def _json_type(value: object) -> str:
-    names = {
-        type(None): "null",
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "an array",
-        tuple: "an array",
-        dict: "an object",
-    }
-    return names.get(type(value), type(value).__name__)
-
-
-def _show(value: object) -> str:
-    if isinstance(value, str):
-        return repr(value[:40] + "…" if len(value) > 40 else value)  # noqa: PLR2004
-    return _json_type(value)
 
 
 def _state_hook(converter: cattrs.Converter) -> Callable[[object, type], State]:

@@ -8,28 +8,14 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from un_migration_network._codes import Code
 from un_migration_network._kinds import KINDS, Kind
-from un_migration_network._models import (
-    Agency,
-    Champion,
-    Compact,
-    Document,
-    Event,
-    ExecutiveCommittee,
-    GuidingPrinciple,
-    Network,
-    Objective,
-    Observation,
-    ReviewForum,
-    Source,
-    as_day,
-)
+from un_migration_network._models import Agency, Network, as_day
 from un_migration_network._normalize import MAX_QUERY, normalize
 from un_migration_network._registry import Registry
 from un_migration_network.exceptions import (
@@ -39,6 +25,20 @@ from un_migration_network.exceptions import (
     NotFoundError,
     quote,
 )
+
+if TYPE_CHECKING:
+    from un_migration_network._models import (
+        Champion,
+        Compact,
+        Document,
+        Event,
+        ExecutiveCommittee,
+        GuidingPrinciple,
+        Objective,
+        Observation,
+        ReviewForum,
+        Source,
+    )
 
 __all__ = ["Dataset", "load", "load_dataset"]
 
@@ -53,6 +53,8 @@ _COMPACT_WORDS = ("gcm", "compact", "the compact", "global compact", "global com
 _FORUM_WORDS = ("imrf", "review forum", "forum")
 _COMMITTEE_WORDS = ("executive committee", "ec", "committee", "excom")
 _WORDS = re.compile(r"\s+|:")
+# The records a document holds whole, not as arrays.
+_SINGLETONS = ("executive_committee", "compact")
 
 
 @attrs.frozen(eq=True)
@@ -91,6 +93,29 @@ class Dataset:
     observations: Registry[Observation]
     executive_committee: ExecutiveCommittee
     compact: Compact
+    # How the bundled data reads its Executive Committee and Compact, each on first use
+    # (see `_fast`); None for every other dataset, whose fields are all set at once.
+    _pending: Callable[[str], Any] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for a field not yet set: a part of the bundled data not yet read.
+        read = object.__getattribute__(self, "_pending")
+        if read is None or name not in _SINGLETONS:
+            raise AttributeError(name)
+        with _reading:
+            try:
+                return object.__getattribute__(self, name)
+            except AttributeError:  # not read yet (another thread may have read it first)
+                value = read(name)
+                object.__setattr__(self, name, value)
+                return value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A copy is built from the fields (every part read first), so any protocol works.
+        fields = attrs.fields(Dataset)
+        return (Dataset, tuple(getattr(self, field.name) for field in fields if field.init))
 
     @classmethod
     def _from_document(cls, document: Document, *, origin: str | None = None) -> Dataset:
@@ -125,6 +150,8 @@ class Dataset:
 
     def _to_document(self) -> Document:
         """The dataset as a structured document, ready to write out."""
+        from un_migration_network._document import Document  # noqa: PLC0415 - writing only
+
         return Document(
             as_of=self.as_of,
             executive_committee=self.executive_committee,
@@ -456,6 +483,7 @@ def load_dataset(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Datas
 
 
 _lock = threading.Lock()
+_reading = threading.Lock()  # one read of a part of the bundled data at a time
 _bundled: Dataset | None = None
 
 
@@ -481,4 +509,53 @@ def _load_bundled() -> Dataset:
 
     # The text is dropped as soon as it is parsed, so it is not held while records are built.
     data = json.loads(files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_text(encoding="utf-8"))
-    return _build(data, f"bundled {_DATA_FILE}")
+    origin = f"bundled {_DATA_FILE}"
+    try:
+        return _fast(data, origin)
+    except Exception:  # noqa: BLE001 - the converter then says what is wrong, with paths
+        return _build(data, origin)
+
+
+def _fast(data: Any, origin: str) -> Dataset:
+    """The bundled dataset through the generated functions: no cattrs on the first answer.
+
+    The networks (a first lookup's kind) are structured at once, with the sources and
+    agencies they cite; every other kind when it is first used.
+    """
+    from un_migration_network._structure import Pending  # noqa: PLC0415 - the bundled path
+
+    pending = Pending(data)
+
+    def checked(read: Callable[[Any], Any], part: Any) -> Any:
+        try:
+            return read(part)
+        except Exception:
+            _build(data, origin)  # a fault of ours: say where, as for any document
+            raise
+
+    def registry(kind: Kind[Any]) -> Registry[Any]:
+        path = f"$.{kind.plural}"
+        if kind.plural == "networks":
+            records = pending.records(kind)
+            return Registry(
+                records, keys=kind.keys, kind=kind.name, path=path, record_type=kind.type
+            )
+
+        def build() -> tuple[Any, ...]:
+            records: tuple[Any, ...] = checked(pending.records, kind)
+            return records
+
+        def record_type() -> type:
+            return kind.type
+
+        return Registry.deferred(
+            build, keys=kind.keys, kind=kind.name, path=path, record_type_of=record_type
+        )
+
+    # The Executive Committee and the Compact are structured on first use (`__getattr__`).
+    dataset: Dataset = Dataset.__new__(Dataset)
+    object.__setattr__(dataset, "as_of", pending.as_of)
+    for kind in KINDS:
+        object.__setattr__(dataset, kind.plural, registry(kind))
+    object.__setattr__(dataset, "_pending", lambda key: checked(pending.singleton, key))
+    return dataset

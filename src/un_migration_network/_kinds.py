@@ -8,22 +8,25 @@ columns. Adding a kind is one `Kind` entry in `KINDS` plus its model (and its da
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from un_migration_network._models import (
-    Agency,
-    Champion,
-    DateSpan,
-    Event,
-    GuidingPrinciple,
-    Network,
-    NetworkLevel,
-    Objective,
-    Observation,
-    Source,
-)
+from un_migration_network import _models
+from un_migration_network._models import NetworkLevel
+
+if TYPE_CHECKING:
+    from un_migration_network._models import (
+        Agency,
+        Champion,
+        DateSpan,
+        Event,
+        GuidingPrinciple,
+        Network,
+        Objective,
+        Observation,
+        Source,
+    )
 
 __all__ = ["KINDS", "Column", "Kind", "field_label", "in_language", "kind_named", "kind_of"]
 
@@ -47,7 +50,7 @@ class Kind(Generic[T]):
     Attributes:
         name: The singular noun ("network"): a registry's kind, error messages.
         plural: The document's key, the `Dataset` attribute and the command line's word.
-        type: The record class.
+        class_name: The record class's name: `type` is the class, imported on first use.
         keys: Every natural key of a record, for lookups (names in every language included).
         primary: The field that is a record's primary key ("id", "number", "letter").
         key: A record's primary key as text ("mozambique", "13", "b").
@@ -63,7 +66,7 @@ class Kind(Generic[T]):
 
     name: str
     plural: str
-    type: type[T]  # noqa: A003 - the kind's record class, as attrs' own tables name it
+    class_name: str
     keys: Callable[[T], Iterable[str | int | None]]
     primary: str
     key: Callable[[T], str]
@@ -74,6 +77,12 @@ class Kind(Generic[T]):
     is_searchable: bool = True
     rank: int = 0
     is_required: bool = True
+
+    @property
+    def type(self) -> type[T]:
+        """The record class (created on first use: see `_models`)."""
+        cl: type[T] = getattr(_models, self.class_name)
+        return cl
 
 
 # Field names as words, where the words are not just the name with its underscores as spaces.
@@ -218,7 +227,7 @@ def _localized(field: str) -> Callable[[Any, str], object]:
 SOURCES: Kind[Source] = Kind(
     name="source",
     plural="sources",
-    type=Source,
+    class_name="Source",
     keys=_source_keys,
     primary="id",
     key=lambda source: source.id,
@@ -237,7 +246,7 @@ SOURCES: Kind[Source] = Kind(
 AGENCIES: Kind[Agency] = Kind(
     name="agency",
     plural="agencies",
-    type=Agency,
+    class_name="Agency",
     keys=_agency_keys,
     primary="id",
     key=lambda agency: agency.id,
@@ -254,7 +263,7 @@ AGENCIES: Kind[Agency] = Kind(
 NETWORKS: Kind[Network] = Kind(
     name="network",
     plural="networks",
-    type=Network,
+    class_name="Network",
     keys=_network_keys,
     primary="id",
     key=lambda network: network.id,
@@ -273,7 +282,7 @@ NETWORKS: Kind[Network] = Kind(
 CHAMPIONS: Kind[Champion] = Kind(
     name="champion",
     plural="champions",
-    type=Champion,
+    class_name="Champion",
     keys=_champion_keys,
     primary="id",
     key=lambda champion: champion.id,
@@ -292,7 +301,7 @@ CHAMPIONS: Kind[Champion] = Kind(
 OBJECTIVES: Kind[Objective] = Kind(
     name="objective",
     plural="objectives",
-    type=Objective,
+    class_name="Objective",
     keys=_objective_keys,
     primary="number",
     key=lambda objective: str(objective.number),
@@ -308,7 +317,7 @@ OBJECTIVES: Kind[Objective] = Kind(
 PRINCIPLES: Kind[GuidingPrinciple] = Kind(
     name="guiding principle",
     plural="principles",
-    type=GuidingPrinciple,
+    class_name="GuidingPrinciple",
     keys=_principle_keys,
     primary="letter",
     key=lambda principle: principle.letter,
@@ -320,7 +329,7 @@ PRINCIPLES: Kind[GuidingPrinciple] = Kind(
 EVENTS: Kind[Event] = Kind(
     name="event",
     plural="events",
-    type=Event,
+    class_name="Event",
     keys=_id_keys,
     primary="id",
     key=lambda event: event.id,
@@ -340,7 +349,7 @@ EVENTS: Kind[Event] = Kind(
 OBSERVATIONS: Kind[Observation] = Kind(
     name="observation",
     plural="observations",
-    type=Observation,
+    class_name="Observation",
     keys=_id_keys,
     primary="id",
     key=lambda observation: observation.id,
@@ -373,7 +382,7 @@ KINDS: tuple[Kind[Any], ...] = (
 )
 
 _BY_PLURAL = {kind.plural: kind for kind in KINDS}
-_BY_TYPE = {kind.type: kind for kind in KINDS}
+_BY_CLASS_NAME = {kind.class_name: kind for kind in KINDS}
 
 
 def kind_named(plural: str, /) -> Kind[Any]:
@@ -387,4 +396,5 @@ def kind_named(plural: str, /) -> Kind[Any]:
 
 def kind_of(record_type: type, /) -> Kind[Any] | None:
     """The kind of records of *record_type*, or None for a type that is not a kind's."""
-    return _BY_TYPE.get(record_type)
+    kind = _BY_CLASS_NAME.get(getattr(record_type, "__name__", ""))
+    return kind if kind is not None and kind.type is record_type else None

@@ -1,9 +1,15 @@
-"""The record types: immutable, slotted attrs classes with one fixed field set each."""
+"""The record types: immutable, slotted attrs classes with one fixed field set each.
+
+Every record class is importable from here. This module defines what a first lookup needs
+(dates, sources, names in languages, agencies, countries, networks); the others live in
+`_committee`, `_compact`, `_events` and `_document` and are imported when first named here
+(PEP 562), so a fresh process that asks one question creates only the classes it uses.
+"""
 
 import datetime as dt
 import enum
 import re
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
@@ -75,37 +81,6 @@ class SourceKind(enum.Enum):
     PRIMARY = "primary"
     #: News sites, blogs, school pages, parliamentary annexes, mirrors, aggregators, datasets.
     SECONDARY = "secondary"
-
-
-class EventKind(enum.Enum):
-    """What kind of dated happening an `Event` records."""
-
-    DECISION = "decision"
-    FOUNDING = "founding"
-    MEETING = "meeting"
-    REVIEW = "review"
-    ADMISSION = "admission"
-    PRESENCE = "presence"
-    LAUNCH = "launch"
-    AGREEMENT = "agreement"
-    RESOLUTION = "resolution"
-    APPOINTMENT = "appointment"
-    ENTRY_INTO_FORCE = "entry into force"
-
-
-class Quantity(enum.Enum):
-    """What an `Observation` counts."""
-
-    COUNTRY_NETWORKS = "country networks"
-    REGIONAL_NETWORKS = "regional networks"
-    #: Regional and country networks counted together ("more than 80 regional and national
-    #: branches").
-    REGIONAL_AND_COUNTRY_NETWORKS = "regional and country networks"
-    MEMBER_ENTITIES = "member entities"
-    MEMBER_STATES = "member states"
-    STATES_ADOPTING = "states adopting"
-    CHAMPION_COUNTRIES = "champion countries"
-    PLEDGES = "pledges"
 
 
 def _last_day(year: int, month: int) -> int:
@@ -501,27 +476,6 @@ class Country(_Record):
 
 
 @attrs.frozen
-class State(_Record):
-    """A State as a source names it, with its country where the M49 table names it.
-
-    Attributes:
-        as_written: The name as the source writes it ("Czech Republic").
-        country: The country it names, with its M49 and ISO codes ("Czechia").
-
-    >>> import un_migration_network as umn
-    >>> state = umn.compact.voted_against[0]
-    >>> state.as_written, state.country.alpha3
-    ('Czech Republic', 'CZE')
-    """
-
-    as_written: str
-    country: Country | None = None
-
-    def __str__(self) -> str:
-        return self.as_written
-
-
-@attrs.frozen
 class Network(_Sourced):
     """A UN network on migration: the global Network, a continental, regional or country network.
 
@@ -603,464 +557,48 @@ class Network(_Sourced):
         return f"Network(id={self.id!r}, name={self.name!r}, level=<{self.level}>)"
 
 
-@attrs.frozen
-class Champion(_Sourced):
-    """A GCM Champion country: a Member State that champions the Compact's implementation.
-
-    Attributes:
-        id: Stable key, lowercase (the country's name as a slug).
-        country: The country, with its M49 codes.
-        sources: What supports the record.
-        since: When it became a Champion, where a source dates it.
-        aliases: The country's name as sources write it, where that differs from M49's.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> str(umn.champions.lookup("Bangladesh").since)
-    '2020-07'
-    """
-
-    id: str
-    country: Country
-    sources: tuple[Source, ...]
-    since: DateSpan | None = None
-    aliases: tuple[str, ...] = ()
-    citations: tuple[Citation, ...] = ()
-
-    def __str__(self) -> str:
-        return self.country.name
-
-    def __repr__(self) -> str:
-        return f"Champion(id={self.id!r})"
-
-
-@attrs.frozen
-class Membership(_Sourced):
-    """One entity's seat on the Executive Committee, with when it held it.
-
-    Attributes:
-        agency: The member.
-        since: When the seat began (a span when only bounded by evidence).
-        sources: What supports it.
-        until: When it ended, or None while it holds.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> str(umn.executive_committee.memberships[-1].since)
-    '2020-03-05/2021-12-31 (inferred)'
-    """
-
-    agency: Agency
-    since: DateSpan
-    sources: tuple[Source, ...]
-    until: DateSpan | None = None
-    citations: tuple[Citation, ...] = ()
-
-    def holds_on(self, day: dt.date | str, /) -> bool:
-        """Whether the sources show the seat held on *day* (a date or an ISO string)."""
-        when = as_day(day)
-        return self.since.latest <= when and (self.until is None or when < self.until.earliest)
-
-
-@attrs.frozen
-class Snapshot(_Sourced):
-    """A list of members that one source gives at one date.
-
-    Attributes:
-        as_of: The date the list holds for.
-        members: The entities named.
-        sources: The source of the list.
-        is_complete: Whether the source names the whole membership.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> [s.is_complete for s in umn.executive_committee.snapshots][:4]
-    [True, False, False, True]
-    """
-
-    as_of: DateSpan
-    members: tuple[Agency, ...]
-    sources: tuple[Source, ...]
-    is_complete: bool = True
-    citations: tuple[Citation, ...] = ()
-
-
-@attrs.frozen
-class ExecutiveCommittee(_Sourced):
-    """The Network's Executive Committee, with its membership over time.
-
-    Attributes:
-        coordinator: The Network's coordinator (IOM).
-        secretariat: The entity that hosts the secretariat (IOM).
-        memberships: Each seat with its dates.
-        as_of: The latest date the membership is evidenced for.
-        sources: What supports the record.
-        snapshots: The dated member lists the sources give.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> umn.executive_committee.coordinator.acronym
-    'IOM'
-    """
-
-    coordinator: Agency
-    secretariat: Agency
-    memberships: tuple[Membership, ...]
-    as_of: dt.date
-    sources: tuple[Source, ...]
-    snapshots: tuple[Snapshot, ...] = ()
-    citations: tuple[Citation, ...] = ()
-
-    @property
-    def members(self) -> tuple[Agency, ...]:
-        """The members as of ``as_of``."""
-        return self.members_on(self.as_of)
-
-    def members_on(self, day: dt.date | str, /) -> tuple[Agency, ...]:
-        """The members the sources show on *day*: a `datetime.date` or an ISO 8601 string.
-
-        A seat whose start is known only between two dates counts from the later one. The
-        sources say nothing after `as_of`: for a later day the answer is the membership as
-        last evidenced, not a claim about that day.
-
-        Raises:
-            TypeError: *day* is neither a date nor a string.
-            ValueError: *day* is a string that is not an ISO 8601 date.
-
-        >>> import datetime as dt, un_migration_network as umn
-        >>> committee = umn.executive_committee
-        >>> [a.acronym for a in committee.members_on(dt.date(2022, 2, 15))][-1]
-        'WHO'
-        >>> len(committee.members_on("2019-11-14"))
-        8
-        """
-        when = as_day(day)
-        return tuple(m.agency for m in self.memberships if m.holds_on(when))
-
-    def __repr__(self) -> str:
-        members = tuple(agency.acronym for agency in self.members)
-        return f"ExecutiveCommittee(as_of={self.as_of!r}, members={members!r})"
-
-
-@attrs.frozen
-class Objective(_Sourced):
-    """One of the GCM's 23 objectives.
-
-    Attributes:
-        number: 1 to 23.
-        title: The exact title, as listed in paragraph 16 of the Compact.
-        short_label: The Network's short label.
-        paragraph: The commitment paragraph (17 to 39).
-        sources: What supports the record.
-        title_variants: Other wordings of the title found in official material.
-        is_paragraph_inferred: Whether the paragraph number is inferred, not seen.
-        round_table: The IMRF round table that covers it (A/RES/73/326).
-        names: Its title and short label in other languages, each with its sources.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> umn.objectives.lookup("Remittances").number
-    20
-    """
-
-    number: int
-    title: str
-    short_label: str
-    paragraph: int
-    sources: tuple[Source, ...]
-    title_variants: tuple[str, ...] = ()
-    is_paragraph_inferred: bool = False
-    round_table: int | None = None
-    names: tuple[Name, ...] = ()
-    citations: tuple[Citation, ...] = ()
-
-    def title_in(self, lang: str, /) -> str | None:
-        """The title in *lang* as a source writes it; None where no source gives one.
-
-        >>> import un_migration_network as umn
-        >>> umn.objectives.lookup(1).title_in("zh") is None
-        True
-        """
-        return self._in("title", lang)
-
-    def short_label_in(self, lang: str, /) -> str | None:
-        """The short label in *lang* as a source writes it; None where no source gives one.
-
-        >>> import un_migration_network as umn
-        >>> umn.objectives.lookup(1).short_label_in("es")
-        'Datos'
-        """
-        return self._in("short_label", lang)
-
-    def __str__(self) -> str:
-        return f"Objective {self.number}: {self.title}"
-
-    def __repr__(self) -> str:
-        return f"Objective(number={self.number!r}, short_label={self.short_label!r})"
-
-
-@attrs.frozen
-class GuidingPrinciple(_Sourced):
-    """One of the GCM's ten cross-cutting and interdependent guiding principles (paragraph 15).
-
-    Attributes:
-        letter: "a" to "j".
-        name: Its name.
-        sources: What supports the record.
-        paragraph: The paragraph that sets it out.
-        is_letter_inferred: Whether the letter is inferred from the order, not seen.
-        names: Its name in other languages, each with its sources.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> umn.principles.lookup("child sensitive").letter
-    'h'
-    """
-
-    letter: str
-    name: str
-    sources: tuple[Source, ...]
-    paragraph: int = 15
-    is_letter_inferred: bool = False
-    names: tuple[Name, ...] = ()
-    citations: tuple[Citation, ...] = ()
-
-    def name_in(self, lang: str, /) -> str | None:
-        """The name in *lang* as a source writes it; None where no source gives one.
-
-        >>> import un_migration_network as umn
-        >>> umn.principles.lookup("a").name_in("fr")
-        'Priorité à la dimension humaine'
-        """
-        return self._in("name", lang)
-
-    def __str__(self) -> str:
-        return f"({self.letter}) {self.name}"
-
-    def __repr__(self) -> str:
-        return f"GuidingPrinciple(letter={self.letter!r}, name={self.name!r})"
-
-
-@attrs.frozen
-class Vote(_Record):
-    """A recorded vote of the General Assembly.
-
-    Attributes:
-        in_favour: Votes in favour.
-        against: Votes against.
-        abstentions: Abstentions.
-        non_voting: Members present or absent that did not vote, if recorded.
-
-    >>> import un_migration_network as umn
-    >>> umn.compact.vote.against
-    5
-    """
-
-    in_favour: int
-    against: int
-    abstentions: int
-    non_voting: int | None = None
-
-
-@attrs.frozen
-class ReviewForumEdition(_Sourced):
-    """One International Migration Review Forum.
-
-    Attributes:
-        year: The year it meets.
-        sources: What supports the record.
-        dates: The days it met, if known.
-        place: Where it met.
-        progress_declaration_endorsed: When the General Assembly endorsed its Progress Declaration.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> umn.compact.review_forum.editions[0].progress_declaration_endorsed
-    datetime.date(2022, 6, 7)
-    """
-
-    year: int
-    sources: tuple[Source, ...]
-    dates: DateSpan | None = None
-    place: str | None = None
-    progress_declaration_endorsed: dt.date | None = None
-    citations: tuple[Citation, ...] = ()
-
-
-@attrs.frozen
-class ReviewForum(_Sourced):
-    """The International Migration Review Forum (GCM paragraph 49).
-
-    Attributes:
-        name: Its name.
-        acronym: IMRF.
-        first_year: The year of the first forum.
-        cadence_years: Years between forums.
-        modalities_resolution: The resolution that set its format.
-        editions: The forums held or scheduled.
-        sources: What supports the record.
-        names: Its name in other languages, each with its sources.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> umn.compact.review_forum.acronym, umn.compact.review_forum.cadence_years
-    ('IMRF', 4)
-    """
-
-    name: str
-    acronym: str
-    first_year: int
-    cadence_years: int
-    modalities_resolution: str
-    editions: tuple[ReviewForumEdition, ...]
-    sources: tuple[Source, ...]
-    names: tuple[Name, ...] = ()
-    citations: tuple[Citation, ...] = ()
-
-    def name_in(self, lang: str, /) -> str | None:
-        """The name in *lang* as a source writes it; None where no source gives one.
-
-        >>> import un_migration_network as umn
-        >>> umn.compact.review_forum.name_in("fr")
-        "Forum d'examen des migrations internationales"
-        """
-        return self._in("name", lang)
-
-
-@attrs.frozen
-class Compact(_Sourced):
-    """The Global Compact for Safe, Orderly and Regular Migration's own facts.
-
-    Attributes:
-        name: The full title.
-        acronym: GCM.
-        adopted: The day the intergovernmental conference adopted it.
-        adopted_at: Where it was adopted.
-        endorsed: The day the General Assembly endorsed it.
-        resolution: The endorsing resolution's symbol.
-        vote: The recorded vote on the resolution.
-        review_forum: The International Migration Review Forum.
-        sources: What supports the record.
-        voted_against: The States that voted against, as the sources write them, each with
-            its country.
-        abstained: The States that abstained, as the sources write them, each with its
-            country.
-        names: Its name in other languages, each with its sources.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> umn.compact.adopted_at, str(umn.compact.adopted)
-    ('Marrakech, Morocco', '2018-12-10')
-    """
-
-    name: str
-    acronym: str
-    adopted: dt.date
-    adopted_at: str
-    endorsed: dt.date
-    resolution: str
-    vote: Vote
-    review_forum: ReviewForum
-    sources: tuple[Source, ...]
-    voted_against: tuple[State, ...] = ()
-    abstained: tuple[State, ...] = ()
-    names: tuple[Name, ...] = ()
-    citations: tuple[Citation, ...] = ()
-
-    def name_in(self, lang: str, /) -> str | None:
-        """The name in *lang* as a source writes it; None where no source gives one.
-
-        >>> import un_migration_network as umn
-        >>> umn.compact.name_in("fr")
-        'Pacte mondial pour des migrations sûres, ordonnées et régulières'
-        """
-        return self._in("name", lang)
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.acronym})"
-
-    def __repr__(self) -> str:
-        return f"Compact(acronym={self.acronym!r}, resolution={self.resolution!r})"
-
-
-@attrs.frozen
-class Event(_Sourced):
-    """A dated happening: a decision, a meeting, a review, a founding.
-
-    Attributes:
-        id: Stable key.
-        name: What happened.
-        kind: What kind of event it is.
-        date: When, as a day or a span.
-        subject: The id of the network or agency it concerns ("gcm" for the Compact).
-        sources: What supports the record.
-        place: Where, if known.
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> [str(e.date) for e in umn.load().events if e.subject == "mozambique"]
-    ['2022-02-16']
-    """
-
-    id: str
-    name: str
-    kind: EventKind
-    date: DateSpan
-    subject: str
-    sources: tuple[Source, ...]
-    place: str | None = None
-    citations: tuple[Citation, ...] = ()
-
-    def __repr__(self) -> str:
-        return f"Event(id={self.id!r}, date={self.date!r})"
-
-
-@attrs.frozen
-class Observation(_Sourced):
-    """A figure that a source reports at a date.
-
-    Attributes:
-        id: Stable key.
-        subject: The id of the record it counts for ("gcm" for the Compact).
-        quantity: What is counted.
-        value: The figure.
-        as_of: The date it holds for.
-        sources: What reports it.
-        is_lower_bound: Whether the source says "more than" the figure ("over 70").
-        scope: The area counted, where narrower than the subject's ("Africa").
-        citations: The sources of each field.
-
-    >>> import un_migration_network as umn
-    >>> sorted(o.value for o in umn.load().observations if o.quantity.value == "states adopting")
-    [152, 164, 165]
-    """
-
-    id: str
-    subject: str
-    quantity: Quantity
-    value: int
-    as_of: DateSpan
-    sources: tuple[Source, ...]
-    is_lower_bound: bool = False
-    scope: str | None = None
-    citations: tuple[Citation, ...] = ()
-
-    def __repr__(self) -> str:
-        return f"Observation(id={self.id!r}, value={self.value!r})"
-
-
-@attrs.frozen
-class Document:
-    """Everything a JSON document holds, structured, before it is indexed.
-
-    Attributes:
-        as_of: The date the data holds for.
-        executive_committee: The Network's Executive Committee.
-        compact: The GCM's own facts.
-        records: The records of each kind in the kinds table, by its plural name.
-    """
-
-    as_of: dt.date
-    executive_committee: ExecutiveCommittee
-    compact: Compact
-    records: tuple[tuple[str, tuple[Any, ...]], ...]
+if TYPE_CHECKING:
+    from un_migration_network._committee import ExecutiveCommittee, Membership, Snapshot
+    from un_migration_network._compact import (
+        Champion,
+        Compact,
+        GuidingPrinciple,
+        Objective,
+        ReviewForum,
+        ReviewForumEdition,
+        State,
+        Vote,
+    )
+    from un_migration_network._document import Document
+    from un_migration_network._events import Event, EventKind, Observation, Quantity
+
+_HOMES = {
+    "Membership": "_committee",
+    "Snapshot": "_committee",
+    "ExecutiveCommittee": "_committee",
+    "State": "_compact",
+    "Champion": "_compact",
+    "Objective": "_compact",
+    "GuidingPrinciple": "_compact",
+    "Vote": "_compact",
+    "ReviewForumEdition": "_compact",
+    "ReviewForum": "_compact",
+    "Compact": "_compact",
+    "EventKind": "_events",
+    "Quantity": "_events",
+    "Event": "_events",
+    "Observation": "_events",
+    "Document": "_document",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    import importlib  # noqa: PLC0415 - only when a class off the first-lookup path is named
+
+    value = getattr(importlib.import_module(f"un_migration_network.{home}"), name)
+    globals()[name] = value  # once imported, a plain attribute: no further call here
+    return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import heapq
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
@@ -39,6 +40,16 @@ _MIN_SIMILARITY = 0.5
 # one typo in them names another record as often as the intended one.
 _MIN_FUZZY = 3
 _HUGE = 10**MAX_QUERY
+# The slots a deferred registry fills when it is first used; one build at a time.
+_DEFERRED = frozenset({"_records", "_by_key", "_by_raw", "_entries", "_grams", "_record_type"})
+_BUILDING = threading.RLock()
+
+
+class _Build(NamedTuple, Generic[T]):
+    """How a deferred registry gets its records, and their class, on first use."""
+
+    records: Callable[[], Iterable[T]]
+    record_type: Callable[[], type[T]] | None
 
 
 class Registry(Generic[T]):
@@ -55,6 +66,7 @@ class Registry(Generic[T]):
     """
 
     __slots__ = (
+        "_build",
         "_by_key",
         "_by_raw",
         "_entries",
@@ -89,16 +101,57 @@ class Registry(Generic[T]):
         Raises:
             DataError: Two records share a key (after folding), with the JSON path of each.
         """
-        self._records: tuple[T, ...] = tuple(records)
         self._kind = kind
         self._key_function = keys
         self._path = path
         self._record_type = record_type
+        self._build: _Build[T] | None = None
+        self._index(tuple(records))
+
+    @classmethod
+    def deferred(
+        cls,
+        build: Callable[[], Iterable[T]],
+        /,
+        *,
+        keys: Callable[[T], Iterable[str | int | None]],
+        kind: str = "record",
+        path: str = "$",
+        record_type_of: Callable[[], type[T]] | None = None,
+    ) -> Registry[T]:
+        """A registry whose records *build* gives, on its first use, and are then indexed.
+
+        It answers exactly as ``Registry(build(), ..., record_type=record_type_of())``
+        would; the bundled data's kinds that a first lookup does not need are built so, when
+        first asked for (their classes too: see `_models`).
+        """
+        registry: Registry[T] = cls.__new__(cls)
+        registry._kind = kind
+        registry._key_function = keys
+        registry._path = path
+        registry._build = _Build(build, record_type_of)
+        return registry
+
+    def __getattr__(self, name: str) -> object:
+        # Reached only for a slot not yet set: the records and indexes of a deferred registry.
+        build = object.__getattribute__(self, "_build")
+        if build is None or name not in _DEFERRED:
+            raise AttributeError(name)
+        with _BUILDING:
+            if object.__getattribute__(self, "_build") is not None:
+                self._index(tuple(build.records()))
+                self._record_type = None if build.record_type is None else build.record_type()
+                self._build = None
+        return object.__getattribute__(self, name)
+
+    def _index(self, records: tuple[T, ...]) -> None:
+        """Index *records* under every key of each (raises DataError on a shared key)."""
+        keys, path = self._key_function, self._path
         by_key: dict[str, tuple[int, T]] = {}
         by_raw: dict[str, T] = {}
         entries: list[tuple[str, str, T]] = []
         problems: list[DataProblem] = []
-        for index, record in enumerate(self._records):
+        for index, record in enumerate(records):
             for raw in keys(record):
                 text = _text(raw)
                 key = "" if text is None else normalize(text)
@@ -123,6 +176,7 @@ class Registry(Generic[T]):
         self._by_key = {key: record for key, (_, record) in by_key.items()}
         self._by_raw = by_raw
         self._entries = tuple(entries)
+        self._records: tuple[T, ...] = records
         # Letter pairs for fuzzy matching: built on the first search, not on load.
         self._grams: tuple[frozenset[str], ...] | None = None
 
