@@ -79,6 +79,12 @@ class TestCostlyQueries:
             umn.agencies.lookup("y" * 500)
         assert "(500 characters)" in str(caught.value)
 
+    def test_messages_quote_a_long_number_shortened(self) -> None:
+        """So is a number of more than 60 digits: its first digits and its length."""
+        with pytest.raises(umn.NotFoundError) as caught:
+            umn.networks.lookup(10**100)
+        assert str(caught.value).startswith(f"no network matches 1{'0' * 59}… (101 digits);")
+
     @given(st.text(max_size=200))
     def test_normalize_is_bounded_by_its_input(self, text: str) -> None:
         """A key is never longer than eighteen times its text (U+FDFA's expansion)."""

@@ -622,15 +622,26 @@ class TestSearch:
         hits = json.loads(run(capsys, "search", "mozambique", "--lang", "fr", "--json").out)
         assert hits[0]["name"] == "United Nations Network on Migration in Mozambique [en]"
 
+    @pytest.mark.parametrize("query", ["kenia", "senegl", "Bangladesch"])
+    def test_ties_put_the_lower_rank_first(
+        self, capsys: pytest.CaptureFixture[str], query: str
+    ) -> None:
+        """Equal scores: the network before the Champion country of the same name, as `show`."""
+        hits = json.loads(run(capsys, "search", query, "--json").out)
+        country = {hit["key"] for hit in hits if hit["kind"] == "champion"}.pop()
+        kinds = [hit["kind"] for hit in hits if hit["key"] == country]
+        assert kinds == ["network", "champion"]
+        assert hits[0]["score"] == hits[1]["score"]
+
     def test_miss(self, capsys: pytest.CaptureFixture[str]) -> None:
         """No hit: exit 1 and one line on stderr, nothing on stdout."""
         result = run(capsys, "search", "xqzzvwk")
         assert result == Result(1, "", f"{PROG}: no record matches 'xqzzvwk'\n")
 
     def test_miss_json(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """No hit in JSON: ``[]``, exit 1, nothing on stderr."""
+        """No hit in JSON: ``[]`` for the program, exit 1, and the same one line on stderr."""
         result = run(capsys, "search", "xqzzvwk", "--json")
-        assert result == Result(1, "[]\n", "")
+        assert result == Result(1, "[]\n", f"{PROG}: no record matches 'xqzzvwk'\n")
 
     def test_terminal_cuts_names(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """On a narrow terminal the names are cut with "…" to fit."""

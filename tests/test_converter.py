@@ -15,7 +15,7 @@ import pytest
 
 import un_migration_network as umn
 from changes import ID, Change, Document, Path, append_copy, delete_at, json_path, set_at
-from un_migration_network import Code
+from un_migration_network import Code, _converter
 from un_migration_network._converter import unstructure_record
 
 MOZ = ("networks", ID("mozambique"))
@@ -415,6 +415,22 @@ class TestBrokenDocuments:
             umn.load_dataset(document)
         assert caught.value.origin is None
         assert str(caught.value).splitlines()[0] == "1 problem in the data"
+
+
+class TestNothingDroppedQuietly:
+    """A part that fails is reported, even where its error names no problem of its own."""
+
+    def test_a_part_that_fails_without_a_problem(
+        self, document: Document, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Should an error give no problem, the part is still named, not dropped."""
+        monkeypatch.setattr(_converter, "_problems", lambda *_: [])
+        document["compact"]["resolution"] = 73
+        with pytest.raises(umn.DataError) as caught:
+            umn.load_dataset(document)
+        [problem] = caught.value.problems
+        assert (problem.path, problem.code) == ("$.compact", Code.INVALID_VALUE)
+        assert problem.message == "this part could not be read"
 
 
 class TestOptionalParts:

@@ -389,6 +389,8 @@ class TestRecordText:
             ),
             (lambda ds: ds.principles.lookup("a"), "(a) People-centred"),
             (lambda ds: ds.compact, "Global Compact for Safe, Orderly and Regular Migration (GCM)"),
+            # A State as the record of the vote writes it, not as M49 names it ("Czechia").
+            (lambda ds: ds.compact.voted_against[0], "Czech Republic"),
         ],
     )
     def test_str(

@@ -317,6 +317,13 @@ class TestSearch:
             "alpah": pytest.approx(0.5),
         }
 
+    def test_equal_keys_score_exactly_alike(self) -> None:
+        """Scores are exact, ties in the data's order: equal keys score equal, first one first."""
+        words = _words(["kenia-b", "kenia-a", "zzz"])
+        first, second = words.matches("kenia", limit=2)
+        assert first.score == second.score
+        assert (first.key, second.key) == ("kenia-b", "kenia-a")
+
     def test_short_keys_match_exactly_or_not_at_all(self) -> None:
         """A one- or two-letter key is never a fuzzy match: "asia" does not suggest "a"."""
         words = _words(["xb", "a", "qqqq"])

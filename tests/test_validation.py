@@ -333,6 +333,17 @@ ERRORS: list[tuple[str, Change, list[tuple[str, str]]]] = [
         [("launch-before-decision", "mozambique")],
     ),
     (
+        # The global Network itself is not launched before it is decided either.
+        "global-launch-before-decision",
+        _both(
+            (
+                set_at((*GLOBAL, "launched"), "2018-02"),
+                set_at((*GLOBAL, "first_evidenced"), "2018-02"),
+            )
+        ),
+        [("launch-before-decision", "global")],
+    ),
+    (
         "launch-without-first-evidence",
         set_at((*MOZ, "first_evidenced"), None),
         [("evidence-after-launch", "mozambique")],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -52,7 +53,7 @@ _CHUNK = 1024 * 1024
 _COMPACT_WORDS = ("gcm", "compact", "the compact", "global compact", "global compact for migration")
 _FORUM_WORDS = ("imrf", "review forum", "forum")
 _COMMITTEE_WORDS = ("executive committee", "ec", "committee", "excom")
-_WORDS = re.compile(r"\s+|:")
+_WORDS = r"\s+|:"  # compiled on first use, by `re`
 # The records a document holds whole, not as arrays.
 _SINGLETONS = ("executive_committee", "compact")
 
@@ -99,18 +100,21 @@ class Dataset:
         default=None, init=False, eq=False, hash=False, repr=False
     )
 
-    def __getattr__(self, name: str) -> Any:
-        # Reached only for a field not yet set: a part of the bundled data not yet read.
-        read = object.__getattribute__(self, "_pending")
-        if read is None or name not in _SINGLETONS:
-            raise AttributeError(name)
-        with _reading:
-            try:
-                return object.__getattribute__(self, name)
-            except AttributeError:  # not read yet (another thread may have read it first)
-                value = read(name)
-                object.__setattr__(self, name, value)
-                return value
+    # For the interpreter only: to a type checker, a name that is no field stays an error.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for a field not yet set: a part of the bundled data not yet read.
+            read = object.__getattribute__(self, "_pending")
+            if read is None or name not in _SINGLETONS:
+                raise AttributeError(name)
+            with _reading:
+                try:
+                    return object.__getattribute__(self, name)
+                except AttributeError:  # not read yet (another thread may have read it first)
+                    value = read(name)
+                    object.__setattr__(self, name, value)
+                    return value
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A copy is built from the fields (every part read first), so any protocol works.
@@ -283,15 +287,17 @@ class Dataset:
             if hits:
                 kind, record = hits[0]
                 return kind.name, record
+        # The best keys of every kind; on equal scores the lower rank first, then each
+        # kind's own order (the sort is stable).
         ranked = sorted(
             (
-                match[:2]
+                (match.score, kind.rank, match.key)
                 for kind in searchable
                 for match in self.registry(kind).matches(query, limit=3)
             ),
-            reverse=True,
+            key=lambda ranked: (-ranked[0], ranked[1]),
         )
-        raise NotFoundError(query, kind="record", suggestions=[text for _, text in ranked[:3]])
+        raise NotFoundError(query, kind="record", suggestions=[key for *_, key in ranked[:3]])
 
     def _singletons(self, key: str) -> Iterator[tuple[str, object]]:
         compact, forum = self.compact, self.compact.review_forum
@@ -304,7 +310,7 @@ class Dataset:
 
     def _with_kind(self, query: str) -> tuple[str, object] | None:
         """A query that names its kind first: "objective 13", "guiding principle: c"."""
-        words = [word for word in _WORDS.split(query.strip()) if word]
+        words = [word for word in re.split(_WORDS, query.strip()) if word]
         for size in (2, 1):
             if len(words) <= size:
                 continue
@@ -320,8 +326,10 @@ class Dataset:
         """Every table of the data as a pandas DataFrame, keyed by name; the ids join.
 
         One frame per kind (``"networks"``, ``"agencies"``, ...), plus the Executive
-        Committee's ``"memberships"`` and ``"snapshots"`` and the review forum's
-        ``"review_forum_editions"``. Needs the ``pandas`` extra.
+        Committee's ``"memberships"`` and ``"snapshots"``, the review forum's
+        ``"review_forum_editions"``, and ``"votes"``: the States the Compact's recorded vote
+        names (against, abstaining), as written, with their M49 and ISO codes. Needs the
+        ``pandas`` extra.
 
         Raises:
             ImportError: pandas is not installed.
@@ -526,12 +534,20 @@ def _fast(data: Any, origin: str) -> Dataset:
 
     pending = Pending(data)
 
-    def checked(read: Callable[[Any], Any], part: Any) -> Any:
+    # A part the fast path cannot read is a fault of ours: the converter then reads the whole
+    # document, as any other, and says where it is wrong (a DataError); should it read the
+    # document, its records serve.
+    def build(kind: Kind[Any]) -> tuple[Any, ...]:
         try:
-            return read(part)
-        except Exception:
-            _build(data, origin)  # a fault of ours: say where, as for any document
-            raise
+            return pending.records(kind)
+        except Exception:  # noqa: BLE001 - see above
+            return tuple(_build(data, origin).registry(kind))
+
+    def read(key: str) -> Any:
+        try:
+            return pending.singleton(key)
+        except Exception:  # noqa: BLE001 - see above
+            return getattr(_build(data, origin), key)
 
     def registry(kind: Kind[Any]) -> Registry[Any]:
         path = f"$.{kind.plural}"
@@ -540,16 +556,12 @@ def _fast(data: Any, origin: str) -> Dataset:
             return Registry(
                 records, keys=kind.keys, kind=kind.name, path=path, record_type=kind.type
             )
-
-        def build() -> tuple[Any, ...]:
-            records: tuple[Any, ...] = checked(pending.records, kind)
-            return records
-
-        def record_type() -> type:
-            return kind.type
-
         return Registry.deferred(
-            build, keys=kind.keys, kind=kind.name, path=path, record_type_of=record_type
+            functools.partial(build, kind),
+            keys=kind.keys,
+            kind=kind.name,
+            path=path,
+            record_type_of=lambda: kind.type,
         )
 
     # The Executive Committee and the Compact are structured on first use (`__getattr__`).
@@ -557,5 +569,5 @@ def _fast(data: Any, origin: str) -> Dataset:
     object.__setattr__(dataset, "as_of", pending.as_of)
     for kind in KINDS:
         object.__setattr__(dataset, kind.plural, registry(kind))
-    object.__setattr__(dataset, "_pending", lambda key: checked(pending.singleton, key))
+    object.__setattr__(dataset, "_pending", read)
     return dataset

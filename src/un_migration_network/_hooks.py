@@ -56,7 +56,8 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SHORT_SPAN = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 # C0 and C1 control characters (tabs and line breaks included: a name is one line) and lone
 # surrogates, which no UTF-8 file can hold: `to_json().encode()` would fail on them.
-_BAD_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Compiled on first use: a printable text (`str.isprintable`) holds none of them.
+_BAD_CHARACTERS = r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
 _LANGUAGE = re.compile(r"[a-z]{2}")
 #: The English fields that names in other languages may stand beside.
 NAME_FIELDS = frozenset({"name", "acronym", "title", "short_label"})
@@ -124,7 +125,7 @@ def text(value: object, _: object = None) -> str:
     if not value.strip():
         msg = "expected a text that says something, got an empty or blank string"
         raise InvalidError(msg, Code.BAD_TEXT)
-    bad = _BAD_CHARACTERS.search(value)
+    bad = None if value.isprintable() else re.search(_BAD_CHARACTERS, value)
     if bad is not None:
         what = "a lone surrogate" if "\ud800" <= bad[0] <= "\udfff" else "a control character"
         msg = f"the text holds {what} (U+{ord(bad[0]):04X}) at position {bad.start()}"

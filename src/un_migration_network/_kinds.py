@@ -8,9 +8,7 @@ columns. Adding a kind is one `Kind` entry in `KINDS` plus its model (and its da
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
-
-import attrs
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from un_migration_network import _models
 from un_migration_network._models import NetworkLevel
@@ -35,16 +33,16 @@ T = TypeVar("T")
 _ENGLISH = "en"
 
 
-@attrs.frozen
-class Column:
+# Kinds and columns are named tuples, not attrs classes: they are made once, at import,
+# and an attrs class costs a first lookup more than all of them together.
+class Column(NamedTuple):
     """One summary column: its header and how to read it off a record in a language."""
 
     header: str
     read: Callable[[Any, str], object]
 
 
-@attrs.frozen
-class Kind(Generic[T]):
+class Kind(NamedTuple, Generic[T]):
     """One kind of record that a document holds as an array.
 
     Attributes:

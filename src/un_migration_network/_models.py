@@ -43,10 +43,11 @@ __all__ = [
 ]
 
 _ONE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
-_SPAN = re.compile(rf"(?P<first>{_ONE})(?:/(?P<last>{_ONE}))?(?P<inferred> \(inferred\))?")
-_PART = re.compile(_ONE)
+# Patterns are compiled on first use (`re` caches them): a first lookup never parses a span.
+_SPAN = rf"(?P<first>{_ONE})(?:/(?P<last>{_ONE}))?(?P<inferred> \(inferred\))?"
+_PART = _ONE
 _INFERRED = " (inferred)"
-_LANGUAGE = re.compile(r"[a-z]{2}")
+_LANGUAGE = r"[a-z]{2}"
 _ENGLISH = "en"
 
 
@@ -164,7 +165,7 @@ class DateSpan:
         True
         """
         given: object = text  # callers without type checking may pass anything
-        match = _SPAN.fullmatch(given) if isinstance(given, str) else None
+        match = re.fullmatch(_SPAN, given) if isinstance(given, str) else None
         if match is None:
             msg = (
                 "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or two joined by '/', "
@@ -228,7 +229,7 @@ class DateSpan:
 
 def _bounds(text: str) -> tuple[dt.date, dt.date]:
     """The first and last day that one ``YYYY[-MM[-DD]]`` form names."""
-    match = _PART.fullmatch(text)
+    match = re.fullmatch(_PART, text)
     assert match is not None  # noqa: S101 - _SPAN only matches such forms
     year, month, day = match.groups()
     if day is not None:
@@ -327,7 +328,7 @@ def language_code(lang: object) -> str:
         msg = f"expected a language as an ISO 639-1 code such as 'fr', got {type(lang).__name__}"
         raise TypeError(msg)
     code = lang.lower()
-    if not _LANGUAGE.fullmatch(code):
+    if not re.fullmatch(_LANGUAGE, code):
         msg = f"expected a language as an ISO 639-1 code such as 'fr' or 'es', got {lang!r}"
         raise ValueError(msg)
     return code

@@ -50,6 +50,8 @@ def normalize(text: str) -> str:
     ('1_3', '-508')
     """
     folded = text.casefold()
+    if folded.isascii() and folded.isalnum():
+        return folded  # nothing to mark or drop: most keys ("mozambique", "MZ", "508")
     if folded.isascii():
         return _mark_numbers(folded).translate(_ASCII_TABLE)
     # Compatibility forms (U+210C, U+3392) decompose into letters that fold again, so repeat

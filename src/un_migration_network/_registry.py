@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import heapq
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
@@ -132,17 +131,20 @@ class Registry(Generic[T]):
         registry._build = _Build(build, record_type_of)
         return registry
 
-    def __getattr__(self, name: str) -> object:
-        # Reached only for a slot not yet set: the records and indexes of a deferred registry.
-        build = object.__getattribute__(self, "_build")
-        if build is None or name not in _DEFERRED:
-            raise AttributeError(name)
-        with _BUILDING:
-            if object.__getattribute__(self, "_build") is not None:
-                self._index(tuple(build.records()))
-                self._record_type = None if build.record_type is None else build.record_type()
-                self._build = None
-        return object.__getattribute__(self, name)
+    # For the interpreter only: to a type checker, a name that is no field stays an error.
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> object:
+            # Reached only for a slot not yet set: the records and indexes of a deferred registry.
+            build = object.__getattribute__(self, "_build")
+            if build is None or name not in _DEFERRED:
+                raise AttributeError(name)
+            with _BUILDING:
+                if object.__getattribute__(self, "_build") is not None:
+                    self._index(tuple(build.records()))
+                    self._record_type = None if build.record_type is None else build.record_type()
+                    self._build = None
+            return object.__getattribute__(self, name)
 
     def _index(self, records: tuple[T, ...]) -> None:
         """Index *records* under every key of each (raises DataError on a shared key)."""
@@ -316,19 +318,21 @@ class Registry(Generic[T]):
         if all_grams is None:
             # Racing threads compute the same tuple; whichever assignment lands is complete.
             all_grams = self._grams = tuple(bigrams(key) for key, _, _ in self._entries)
-        best: dict[int, Match[T]] = {}
+        # Each record's best key, with the place of that key: ties keep the data's order, so
+        # results are stable, and scores stay exact (callers compare them across kinds).
+        best: dict[int, tuple[float, int, Match[T]]] = {}
         for order, ((key, text, record), key_grams) in enumerate(
             zip(self._entries, all_grams, strict=True)
         ):
             score = _score(needle, grams, key, key_grams)
             if score <= 0:
                 continue
-            # Ties keep the data's order, so results are stable.
-            ranked = Match(score - order * 1e-9, text, record)
             slot = id(record)
-            if slot not in best or best[slot].score < ranked.score:
-                best[slot] = ranked
-        return heapq.nlargest(limit, best.values(), key=lambda match: match.score)
+            if slot not in best or best[slot][0] < score:
+                best[slot] = (score, -order, Match(score, text, record))
+        import heapq  # noqa: PLC0415 - only for a search, never on a first lookup's path
+
+        return [match for _, _, match in heapq.nlargest(limit, best.values(), key=_rank)]
 
     def filter(
         self, predicate: Callable[[T], bool] | None = None, /, **fields: object
@@ -458,6 +462,10 @@ def _rebuild_registry(
     record_type: type | None,
 ) -> Registry[Any]:
     return Registry(records, keys=keys, kind=kind, path=path, record_type=record_type)
+
+
+def _rank(entry: tuple[float, int, Match[Any]]) -> tuple[float, int]:
+    return entry[0], entry[1]
 
 
 def _slot(key: object) -> tuple[type, object] | None:

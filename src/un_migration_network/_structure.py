@@ -8,7 +8,6 @@ then gives the document to the cattrs converter, which reports every problem wit
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +32,8 @@ class Pending:
     """A parsed document, structured kind by kind as each is first asked for.
 
     Raises (from its constructor and each method) whatever a value that does not fit raises:
-    the fast path does not say where; the cattrs converter does.
+    the fast path does not say where; the cattrs converter does. Its callers take their own
+    locks (a registry is built once, under its lock; so is each of the two singletons).
     """
 
     def __init__(self, data: Mapping[str, Any]) -> None:
@@ -43,7 +43,6 @@ class Pending:
             msg = f"unknown keys {sorted(map(repr, unknown))}, missing keys {missing}"
             raise ValueError(msg)
         self._data = data
-        self._lock = threading.Lock()
         self._records: dict[str, tuple[Any, ...]] = {}
         self.as_of: dt.date = _hooks.day(data["as_of"])
         sources = self._structure(KINDS[0])
@@ -53,13 +52,10 @@ class Pending:
         self._records = {KINDS[0].plural: sources, KINDS[1].plural: agencies}
 
     def records(self, kind: Kind[Any]) -> tuple[Any, ...]:
-        """The records of *kind*, structured once."""
+        """The records of *kind*, structured once (the sources and agencies are, at once)."""
         found = self._records.get(kind.plural)
         if found is None:
-            with self._lock:
-                found = self._records.get(kind.plural)
-                if found is None:
-                    found = self._records[kind.plural] = self._structure(kind)
+            found = self._records[kind.plural] = self._structure(kind)
         return found
 
     def singleton(self, key: str) -> Any:

@@ -11,31 +11,29 @@ import datetime as dt
 import enum
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from un_migration_network._kinds import field_label
-from un_migration_network._models import (
-    Agency,
-    Champion,
-    Compact,
-    DateSpan,
-    Event,
-    ExecutiveCommittee,
-    GuidingPrinciple,
-    Name,
-    Network,
-    Objective,
-    Observation,
-    ReviewForum,
-    Source,
-    SourceKind,
-    State,
-)
+from un_migration_network._models import SourceKind
 
 if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
+    from un_migration_network._models import (
+        Agency,
+        Champion,
+        Compact,
+        DateSpan,
+        Event,
+        ExecutiveCommittee,
+        GuidingPrinciple,
+        Name,
+        Network,
+        Objective,
+        Observation,
+        ReviewForum,
+        Source,
+        State,
+    )
 
 __all__ = ["WIDTH", "cell", "page", "span_text", "table"]
 
@@ -55,8 +53,7 @@ _LANGUAGE_NAMES = {
 }
 
 
-@attrs.frozen
-class _Row:
+class _Row(NamedTuple):
     """One labelled line of a page, with the sources it cites."""
 
     label: str
@@ -84,6 +81,7 @@ class _Notes:
 def span_text(span: DateSpan | None, *, unknown: str = "not known") -> str:
     """A date span as a person reads it: "2022-02-15", "2020 (day not known)", a range.
 
+    >>> from un_migration_network import DateSpan
     >>> span_text(DateSpan.parse("2020"))
     '2020 (day not known)'
     """
@@ -103,6 +101,7 @@ def span_text(span: DateSpan | None, *, unknown: str = "not known") -> str:
 def cell(value: object) -> str:
     """One value as a table cell: "-" for nothing, enums by value, spans and dates as text.
 
+    >>> from un_migration_network import DateSpan
     >>> cell(None), cell(DateSpan.parse("2021-03")), cell(True)
     ('-', '2021-03', 'yes')
     """
@@ -354,7 +353,7 @@ def _compact(record: Compact, lang: str, ds: Dataset | None) -> tuple[str, list[
 
 def _forum(record: ReviewForum, lang: str, _: Dataset | None) -> tuple[str, list[_Row]]:
     cadence, *rows = _forum_rows(record)[1:]
-    rows = [attrs.evolve(cadence, label="meets"), *rows]
+    rows = [cadence._replace(label="meets"), *rows]
     rows.extend(_name_rows(record))
     return f"{_title(record, 'name', lang)} ({record.acronym})", rows
 
@@ -436,18 +435,20 @@ def _observation(record: Observation, _: str, __: Dataset | None) -> tuple[str, 
 
 
 _Describer = Callable[[Any, str, "Dataset | None"], tuple[str, list[_Row]]]
-_DESCRIBERS: dict[type, _Describer] = {
-    Network: _network,
-    Agency: _agency,
-    Objective: _objective,
-    GuidingPrinciple: _principle,
-    Compact: _compact,
-    ReviewForum: _forum,
-    ExecutiveCommittee: _committee,
-    Champion: _champion,
-    Source: _source,
-    Event: _event,
-    Observation: _observation,
+# By the name of the record's class: a page names only the classes of the records it shows,
+# which are then created (see `_models`).
+_DESCRIBERS: dict[str, _Describer] = {
+    "Network": _network,
+    "Agency": _agency,
+    "Objective": _objective,
+    "GuidingPrinciple": _principle,
+    "Compact": _compact,
+    "ReviewForum": _forum,
+    "ExecutiveCommittee": _committee,
+    "Champion": _champion,
+    "Source": _source,
+    "Event": _event,
+    "Observation": _observation,
 }
 
 
@@ -462,7 +463,7 @@ def page(record: object, /, *, lang: str = _ENGLISH, dataset: Dataset | None = N
     >>> print(page(umn.principles.lookup("h")).splitlines()[0])
     Guiding principle (h): Child-sensitive
     """
-    title, rows = _DESCRIBERS[type(record)](record, lang, dataset)
+    title, rows = _DESCRIBERS[type(record).__name__](record, lang, dataset)
     notes = _Notes()
     # A web address is never broken across lines (a source's title may be one), so it can be
     # copied.

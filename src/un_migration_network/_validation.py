@@ -363,7 +363,7 @@ def _launches(ds: Dataset) -> Iterator[Problem]:
         return
     decided = network.decided.earliest
     for other in ds.networks:
-        if other is network or other.launched is None:
+        if other.launched is None:  # the global Network too: not launched before decided
             continue
         if other.launched.latest < decided:
             yield _problem(

@@ -435,7 +435,7 @@ def _search(args: argparse.Namespace) -> _Result:
         ),
         # Equal scores: the kind of the lower rank first (a network before a Champion), as
         # `show` decides; within a kind, the data's order (the sort is stable).
-        key=lambda hit: (-round(hit[0], 6), hit[1].rank),
+        key=lambda hit: (-hit[0], hit[1].rank),
     )[: args.limit]
     if args.json:
         found = [
@@ -448,11 +448,18 @@ def _search(args: argparse.Namespace) -> _Result:
             }
             for score, kind, text, record in hits
         ]
-        return _Result(_json(found), 0 if hits else 1)
+        # No match: the empty list for the program that reads it, the reason for the person.
+        return _Result(_json(found)) if hits else _Result(_json(found), 1, _no_match(args.query))
     if not hits:
         raise NotFoundError(args.query)
     rows = [(kind.name, kind.key(record), _name(record, args.lang)) for _, kind, _, record in hits]
     return _Result(_text.table(("kind", "key", "name"), rows, width=_width(args.wide)) + "\n")
+
+
+def _no_match(query: str) -> str:
+    from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
+
+    return str(NotFoundError(query))
 
 
 def _name(record: object, lang: str) -> str:
