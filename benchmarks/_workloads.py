@@ -1,8 +1,9 @@
-"""The in-process figures (3, 4, 5), run by `run.py` in one child of the benchmark venv.
+"""The in-process figures (4, 5, 6), run by `run.py` in one child of the benchmark venv.
 
 Not a module to import: `python benchmarks/_workloads.py ROUNDS BULK_PASSES` prints one JSON
 object on stdout.  Contenders are interleaved round by round (their order rotates each
-round), each timed with `timeit.Timer`; every figure is a median of per-call times in ns.
+round), each timed with `timeit.Timer`; every figure is a median of per-call times in ns
+(figure 6: of names per second).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from un_migration_network import NotFoundError
 
 BULK_SIZE = 100_000
 SEED = 20_260_216
+# Figure 6: a column of 16,000 messy names drawn from a pool of 1,000 messy spellings, so
+# that names repeat as they do in a spreadsheet.
+MANY_SIZE = 16_000
+MANY_POOL = 1_000
 # Each timed sample of a warm figure lasts at least this long, so timer overhead is noise.
 MIN_SAMPLE_SECONDS = 0.02
 
@@ -132,8 +137,52 @@ def _time_pass(run: Callable[[], object]) -> float:
     return timer() - start
 
 
+def column(sources: Sequence[str], pool: int, count: int, seed: int) -> list[str]:
+    """*count* names drawn (seeded) from a pool of *pool* messy variants of *sources*."""
+    spellings = messy_names(sources, pool, seed)
+    return random.Random(seed + 1).choices(spellings, k=count)
+
+
+def many(rounds: int) -> dict[str, Any]:
+    """Figure 6: names per second over a column of 16,000 messy names with repeats.
+
+    Ours: one `Registry.get_many` call (each distinct name folded and looked up once), and for
+    context `lookup_many` and a plain `lookup` loop over the same names; pycountry: its
+    `countries.lookup` in a loop (it has no call for many names).  Each contender is one pass
+    over the whole column, timed with `timeit` as the warm figures are.
+    """
+    agencies = umn.agencies
+    peer_lookup = pycountry.countries.lookup
+    ours_names = column(_agency_names(), MANY_POOL, MANY_SIZE, SEED)
+    peer_names = column(_country_names(), MANY_POOL, MANY_SIZE, SEED)
+    found = agencies.get_many(ours_names)
+    contenders: dict[str, Callable[[], object]] = {
+        "get_many": lambda: agencies.get_many(ours_names),
+        "loop_ours": lambda: _bulk(agencies.lookup, NotFoundError, ours_names),
+        "pycountry": lambda: _bulk(peer_lookup, LookupError, peer_names),
+    }
+    if all(record is not None for record in found):  # lookup_many raises on any miss
+        contenders["lookup_many"] = lambda: agencies.lookup_many(ours_names)
+    per_pass = interleave(contenders, rounds)
+    peer_hits = _bulk(peer_lookup, LookupError, peer_names)
+    return {
+        "size": MANY_SIZE,
+        "pool": MANY_POOL,
+        "seed": SEED,
+        "distinct": {"ours": len(set(ours_names)), "pycountry": len(set(peer_names))},
+        "examples": {"ours": ours_names[:8], "pycountry": peer_names[:8]},
+        "hit_rate": {
+            "ours": sum(record is not None for record in found) / MANY_SIZE,
+            "pycountry": peer_hits / MANY_SIZE,
+        },
+        "names_per_second": {
+            name: [MANY_SIZE * 1e9 / ns for ns in values] for name, values in per_pass.items()
+        },
+    }
+
+
 def bulk(passes: int) -> dict[str, Any]:
-    """Figure 5: names per second over 100,000 messy names, ours against pycountry."""
+    """Figure 6b: names per second over 100,000 messy names, one lookup each, against pycountry."""
     ours_names = messy_names(_agency_names(), BULK_SIZE, SEED)
     peer_names = messy_names(_country_names(), BULK_SIZE, SEED)
     ours_lookup = umn.agencies.lookup
@@ -170,7 +219,7 @@ def bulk(passes: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    """Run figures 3-5 and print their samples as JSON."""
+    """Run figures 4-6 and print their samples as JSON."""
     rounds, passes = int(sys.argv[1]), int(sys.argv[2])
 
     networks = umn.networks
@@ -219,6 +268,7 @@ def main() -> None:
             "pycountry": None if peer_fuzzy is None else [c.name for c in peer_fuzzy][:3],
         },
         "bulk": bulk(passes),
+        "many": many(passes),
     }
     json.dump(result, sys.stdout)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import os
 import pickle
@@ -160,6 +161,43 @@ print(json.dumps([heavy, data, isinstance(version, str)]))
         """The repr shows the data's as-of date and the count of each kind."""
         counts = ", ".join(f"{len(dataset.registry(k))} {k.plural}" for k in KINDS)
         assert repr(dataset) == f"<Dataset as of {dataset.as_of.isoformat()}: {counts}>"
+
+
+class TestCollector:
+    """The cyclic garbage collector is paused while a document is read, and only then."""
+
+    def test_paused_while_reading(
+        self, document: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """Off while the records are built, from an object or a file; on again after."""
+        seen: list[bool] = []
+        build = _dataset._build
+
+        def watched(data: object, origin: str | None) -> umn.Dataset:
+            seen.append(gc.isenabled())
+            return build(data, origin)
+
+        monkeypatch.setattr(_dataset, "_build", watched)
+        path = tmp_path / "mine.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        assert umn.load_dataset(document) == umn.load_dataset(path)
+        assert seen == [False, False]
+        assert gc.isenabled()
+
+    def test_on_again_after_a_refusal(self) -> None:
+        """A document that is refused leaves the collector on."""
+        with pytest.raises(umn.DataError):
+            umn.load_dataset({"as_of": "soon"})
+        assert gc.isenabled()
+
+    def test_off_stays_off(self, document: dict[str, Any]) -> None:
+        """A collector the caller turned off is not turned on."""
+        gc.disable()
+        try:
+            umn.load_dataset(document)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
 
 
 class TestRoundTrip:

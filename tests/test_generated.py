@@ -264,6 +264,13 @@ class TestHooks:
         with pytest.raises(_hooks.InvalidError, match="Network has no names for 'title'"):
             hook([{**name, "field": "title"}], None)
 
+    def test_citations(self) -> None:
+        """Citations of a field the record does not have are refused, by its name."""
+        hook = _hooks.citations(umn.Network, ("id", "name", "sources", "citations"))
+        assert hook({}, None) == ()
+        with pytest.raises(_hooks.InvalidError, match="Network has no field 'launch' to cite"):
+            hook({"launch": []}, None)
+
     def test_state(self) -> None:
         """A State is its name as written, or an object with its country."""
         hook = _hooks.state(_generated.structure("State"))

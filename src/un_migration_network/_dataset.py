@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import json
 import os
 import re
 import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["Dataset", "load", "load_dataset"]
+
+_T = TypeVar("_T")
 
 _DATA_PACKAGE = "un_migration_network.data"
 _DATA_FILE = "un_migration_network.json"
@@ -481,10 +484,10 @@ def load_dataset(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Datas
     """
     given: object = source  # callers without type checking may pass anything
     if isinstance(given, Mapping):
-        return _build(given, None)
+        return _uncollected(_build, given, None)
     if isinstance(given, str | os.PathLike):
         text, origin = _read(given)
-        return _build(_parse(text, origin), origin)
+        return _uncollected(lambda: _build(_parse(text, origin), origin))
     reason = f"expected a path or a JSON object, got {type(given).__name__}"
     problem = DataProblem("$", reason, Code.WRONG_TYPE)
     raise DataError([problem])
@@ -513,6 +516,10 @@ def load() -> Dataset:
 
 
 def _load_bundled() -> Dataset:
+    return _uncollected(_read_bundled)
+
+
+def _read_bundled() -> Dataset:
     from importlib.resources import files  # noqa: PLC0415 - no I/O machinery at import time
 
     # The text is dropped as soon as it is parsed, so it is not held while records are built.
@@ -522,6 +529,23 @@ def _load_bundled() -> Dataset:
         return _fast(data, origin)
     except Exception:  # noqa: BLE001 - the converter then says what is wrong, with paths
         return _build(data, origin)
+
+
+def _uncollected(read: Callable[..., _T], /, *args: object) -> _T:
+    """What *read* returns, with the cyclic garbage collector paused while it runs.
+
+    Reading a document allocates tens of thousands of objects and frees none in a cycle; left
+    on, the collector walks the growing heap again and again (eight full collections at 100
+    times the bundled data, a third of the load), so that the load grows faster than the data.
+    A collector that was off stays off.
+    """
+    if not gc.isenabled():
+        return read(*args)
+    gc.disable()
+    try:
+        return read(*args)
+    finally:
+        gc.enable()
 
 
 def _fast(data: Any, origin: str) -> Dataset:
@@ -539,7 +563,7 @@ def _fast(data: Any, origin: str) -> Dataset:
     # document, its records serve.
     def build(kind: Kind[Any]) -> tuple[Any, ...]:
         try:
-            return pending.records(kind)
+            return _uncollected(pending.records, kind)
         except Exception:  # noqa: BLE001 - see above
             return tuple(_build(data, origin).registry(kind))
 
