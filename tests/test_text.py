@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import un_migration_network as umn
-from un_migration_network import _text
+from un_migration_network import _models, _text
 from un_migration_network._kinds import KINDS
 from un_migration_network._text import WIDTH, cell, page, span_text, table
 
@@ -858,3 +858,67 @@ class TestSourceLine:
     def test_line(self, fields: dict[str, Any], expected: str) -> None:
         """Title, then publisher (unless the title names it), date and kind in brackets."""
         assert _text._source_line(source(**fields)) == expected
+
+
+@attrs.frozen
+class Pledge(_models._Sourced):
+    """A record of a kind no page knows: what a new kind gets before it has a page."""
+
+    id: str
+    made: umn.DateSpan
+    by: tuple[umn.Agency, ...]
+    sources: tuple[umn.Source, ...]
+    note: str | None = None
+    citations: tuple[umn.Citation, ...] = ()
+
+
+class TestAnyOtherRecord:
+    """A record with no page of its own gets each field in words, with its sources."""
+
+    def test_a_new_kind(self) -> None:
+        """Every field, spans and lists as text, each cited field marked, sources below."""
+        seed = umn.load().sources.lookup("seed-iom-mozambique-2022")
+        pledge = Pledge(
+            "p1",
+            umn.DateSpan.parse("2022"),
+            (umn.agencies.lookup("IOM"), umn.agencies.lookup("UNHCR")),
+            (seed,),
+            citations=(umn.Citation("made", (seed,)),),
+        )
+        shown = parse(page(pledge))
+        assert shown.title == "Pledge"
+        assert shown.rows == (
+            ("id", "p1"),
+            ("made", "2022 (day not known) [1]"),
+            (
+                "by",
+                (
+                    "IOM (International Organization for Migration); UNHCR (Office of the "
+                    "United Nations High Commissioner for Refugees)"
+                ),
+            ),
+        )
+        assert shown.urls == [SEED]
+
+    def test_a_record_without_sources(self) -> None:
+        """The Compact's vote: its counts in words, and no sources."""
+        shown = parse(page(umn.compact.vote))
+        assert shown.title == "Vote"
+        assert shown.rows == (
+            ("in favour", "152"),
+            ("against", "5"),
+            ("abstentions", "12"),
+            ("not voting", "24"),
+        )
+        assert shown.sources == ()
+
+    def test_a_record_with_a_name(self) -> None:
+        """A State is titled by its name; its country reads as on a network's page."""
+        shown = parse(page(umn.compact.voted_against[0]))
+        assert shown.title == "State: Czech Republic"
+        assert shown.text("country") == "Czechia (CZ, CZE, M49 203) - Europe / Eastern Europe"
+
+    def test_not_a_record(self) -> None:
+        """Anything else is a TypeError that says what was expected."""
+        with pytest.raises(TypeError, match="expected a record, got str"):
+            page("Mozambique")

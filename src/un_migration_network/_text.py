@@ -13,8 +13,10 @@ import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import attrs
+
 from un_migration_network._kinds import field_label
-from un_migration_network._models import SourceKind
+from un_migration_network._models import Country, DateSpan, SourceKind
 
 if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
@@ -22,7 +24,6 @@ if TYPE_CHECKING:
         Agency,
         Champion,
         Compact,
-        DateSpan,
         Event,
         ExecutiveCommittee,
         GuidingPrinciple,
@@ -178,9 +179,10 @@ def _name_rows(record: Any) -> list[_Row]:
 
 
 def _country(record: Network | Champion) -> str:
-    country = record.country
-    if country is None:
-        return ""
+    return "" if record.country is None else _country_text(record.country)
+
+
+def _country_text(country: Country) -> str:
     m49 = f"M49 {country.m49:03d}" if country.m49 is not None else None
     codes = ", ".join(x for x in (country.alpha2, country.alpha3, m49) if x)
     note = " (user-assigned code)" if country.is_code_user_assigned else ""
@@ -434,9 +436,40 @@ def _observation(record: Observation, _: str, __: Dataset | None) -> tuple[str, 
     return f"{value} {record.quantity.value} ({record.subject})", rows
 
 
+def _fields(record: Any, _: str, __: Dataset | None) -> tuple[str, list[_Row]]:
+    """Any other record (a new kind's, a vote): each field in words, with its sources."""
+    cited = hasattr(record, "cite")
+    rows = []
+    for field in attrs.fields(type(record)):
+        if field.name in _OWN_ROWS:
+            continue
+        value = getattr(record, field.name)
+        text = "; ".join(map(_plain, value)) if isinstance(value, tuple) else _plain(value)
+        label = field_label(field.name)
+        rows.append(_cited(record, label, text, field.name) if cited else _Row(label, text))
+    rows.extend(_name_rows(record))
+    title = type(record).__name__
+    own: object = type(record).__str__
+    if own is not object.__str__:  # a name of its own, not its repr
+        title += f": {record}"
+    return title, rows
+
+
+# Fields a page shows in rows of their own: its names, and its sources (numbered below it).
+_OWN_ROWS = frozenset({"sources", "citations", "names"})
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, DateSpan):
+        return span_text(value)
+    if isinstance(value, Country):
+        return _country_text(value)
+    return "" if value is None else cell(value)
+
+
 _Describer = Callable[[Any, str, "Dataset | None"], tuple[str, list[_Row]]]
 # By the name of the record's class: a page names only the classes of the records it shows,
-# which are then created (see `_models`).
+# which are then created (see `_models`). A record of any other class gets `_fields`.
 _DESCRIBERS: dict[str, _Describer] = {
     "Network": _network,
     "Agency": _agency,
@@ -463,7 +496,11 @@ def page(record: object, /, *, lang: str = _ENGLISH, dataset: Dataset | None = N
     >>> print(page(umn.principles.lookup("h")).splitlines()[0])
     Guiding principle (h): Child-sensitive
     """
-    title, rows = _DESCRIBERS[type(record).__name__](record, lang, dataset)
+    if not attrs.has(type(record)):
+        msg = f"expected a record, got {type(record).__name__}"
+        raise TypeError(msg)
+    describe = _DESCRIBERS.get(type(record).__name__, _fields)
+    title, rows = describe(record, lang, dataset)
     notes = _Notes()
     # A web address is never broken across lines (a source's title may be one), so it can be
     # copied.
