@@ -417,6 +417,19 @@ class TestBrokenDocuments:
         assert str(caught.value).splitlines()[0] == "1 problem in the data"
 
 
+class TestRequiredParts:
+    """A document without one of its required parts is refused, the part named."""
+
+    @pytest.mark.parametrize("key", ["as_of", "sources", "networks", "compact"])
+    def test_missing(self, document: Document, key: str) -> None:
+        """The missing key is a missing-key problem at the top."""
+        del document[key]
+        with pytest.raises(umn.DataError) as caught:
+            umn.load_dataset(document)
+        missing = [p for p in caught.value.problems if p.code is Code.MISSING_KEY]
+        assert [(p.path, p.message) for p in missing] == [("$", f"required key {key!r} is missing")]
+
+
 class TestNothingDroppedQuietly:
     """A part that fails is reported, even where its error names no problem of its own."""
 

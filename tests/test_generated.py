@@ -265,11 +265,28 @@ class TestHooks:
             hook([{**name, "field": "title"}], None)
 
     def test_citations(self) -> None:
-        """Citations of a field the record does not have are refused, by its name."""
+        """Citations are an object of fields the record has; anything else is refused."""
         hook = _hooks.citations(umn.Network, ("id", "name", "sources", "citations"))
         assert hook({}, None) == ()
+        with pytest.raises(_hooks.InvalidError, match="expected an object of field names"):
+            hook(["name"], None)
         with pytest.raises(_hooks.InvalidError, match="Network has no field 'launch' to cite"):
             hook({"launch": []}, None)
+
+    def test_unknown_keys(self) -> None:
+        """A generated function refuses a key its record does not have, naming it."""
+        with pytest.raises(_hooks.ExtraKeys, match=r"unknown keys \[\"'extra'\"\] for Country"):
+            _generated.structure("Country")({"name": "X", "alpha2": "XX", "extra": 1})
+
+    def test_arrays_enums_and_references(self) -> None:
+        """An array must be one, an enum's value one of its values, an id a string."""
+        with pytest.raises(_hooks.InvalidError, match="expected an array, got an object"):
+            _hooks.tuple_of(_hooks.text)({}, None)
+        with pytest.raises(_hooks.InvalidError, match="expected one of 'global'"):
+            _hooks.enum_of(umn.NetworkLevel)("planetary", None)
+        with pytest.raises(_hooks.InvalidError, match="expected an id, got a number"):
+            _hooks.reference(umn.Source)(7, None)
+        assert _hooks.optional(_hooks.text)(None, None) is None
 
     def test_state(self) -> None:
         """A State is its name as written, or an object with its country."""
