@@ -33,9 +33,12 @@ from un_migration_network._structure import Pending, structure_fast
 
 TOOL = Path(__file__).parents[1] / "tools" / "generate_structure.py"
 ORIGIN = "bundled un_migration_network.json"
-# What a first lookup must not import: cattrs, and the record classes it does not need.
+# What a first lookup must not import: cattrs, the record classes it does not need, the
+# problem codes (imported on a fault) and contextvars (the fast path's tables are thread-local).
 OFF_THE_PATH = (
     "cattrs",
+    "contextvars",
+    "un_migration_network._codes",
     "un_migration_network._converter",
     "un_migration_network._committee",
     "un_migration_network._compact",

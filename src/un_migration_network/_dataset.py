@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from un_migration_network._codes import Code
 from un_migration_network._kinds import KINDS, Kind
 from un_migration_network._models import Agency, Network, as_day
 from un_migration_network._normalize import MAX_QUERY, normalize
@@ -391,16 +390,25 @@ def _parse(text: str, origin: str) -> object:
         return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        problem = DataProblem("$", f"not valid JSON: {error.msg} ({where})", Code.NOT_JSON)
+        problem = _whole(f"not valid JSON: {error.msg} ({where})", "not-json")
     except RecursionError:
-        problem = DataProblem("$", "the JSON is nested too deeply to read", Code.TOO_DEEP)
+        problem = _whole("the JSON is nested too deeply to read", "too-deep")
     except ValueError as error:
-        problem = DataProblem("$", f"not valid JSON: {error}", Code.NOT_JSON)
+        problem = _whole(f"not valid JSON: {error}", "not-json")
     raise DataError([problem], origin=origin)
 
 
-def _refuse(origin: str, message: str, code: Code) -> DataError:
-    return DataError([DataProblem("$", message, code)], origin=origin)
+def _whole(message: str, code: str) -> DataProblem:
+    """A problem of the whole document (its path is ``$``); *code* is a `Code`'s value."""
+    # Imported on a fault only: the codes are no part of the first answer's path.
+    from un_migration_network._codes import Code  # noqa: PLC0415
+
+    # mypy takes the members' __new__ for the lookup by value.
+    return DataProblem("$", message, Code(code))  # type: ignore[call-arg]
+
+
+def _refuse(origin: str, message: str, code: str) -> DataError:
+    return DataError([_whole(message, code)], origin=origin)
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
@@ -410,9 +418,9 @@ def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except ValueError:  # a path with a NUL character in it
         msg = "cannot read the file: the path is not valid"
-        raise _refuse(repr(origin), msg, Code.UNREADABLE) from None
+        raise _refuse(repr(origin), msg, "unreadable") from None
     except OSError as error:
-        raise _refuse(origin, f"cannot read the file: {_reason(error)}", Code.UNREADABLE) from None
+        raise _refuse(origin, f"cannot read the file: {_reason(error)}", "unreadable") from None
     try:
         raw = _read_document(descriptor, origin)
     finally:
@@ -421,7 +429,7 @@ def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         reason = f"the file is not UTF-8 text (byte {error.start} is invalid)"
-        raise _refuse(origin, reason, Code.NOT_UTF8) from None
+        raise _refuse(origin, reason, "not-utf8") from None
     return text, origin
 
 
@@ -434,10 +442,10 @@ def _read_document(descriptor: int, origin: str) -> bytes:
     info = os.fstat(descriptor)
     if not stat.S_ISREG(info.st_mode):
         what = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise _refuse(origin, f"cannot read the document: the path is {what}", Code.NOT_A_FILE)
+        raise _refuse(origin, f"cannot read the document: the path is {what}", "not-a-file")
     too_large = f"the file is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB: not a document"
     if info.st_size > MAX_DOCUMENT_BYTES:
-        raise _refuse(origin, too_large, Code.TOO_LARGE)
+        raise _refuse(origin, too_large, "too-large")
     chunks: list[bytes] = []
     size = 0
     try:
@@ -449,9 +457,9 @@ def _read_document(descriptor: int, origin: str) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as error:
-        raise _refuse(origin, f"cannot read the file: {_reason(error)}", Code.UNREADABLE) from None
+        raise _refuse(origin, f"cannot read the file: {_reason(error)}", "unreadable") from None
     if size > MAX_DOCUMENT_BYTES:
-        raise _refuse(origin, too_large, Code.TOO_LARGE)
+        raise _refuse(origin, too_large, "too-large")
     return b"".join(chunks)
 
 
@@ -461,7 +469,7 @@ def _build(data: object, origin: str | None) -> Dataset:
     try:
         document = structure_document(data, origin=origin)
     except RecursionError:
-        problem = DataProblem("$", "the document is nested too deeply to read", Code.TOO_DEEP)
+        problem = _whole("the document is nested too deeply to read", "too-deep")
         raise DataError([problem], origin=origin) from None
     return Dataset._from_document(document, origin=origin)  # noqa: SLF001 - its own builder
 
@@ -489,7 +497,7 @@ def load_dataset(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Datas
         text, origin = _read(given)
         return _uncollected(lambda: _build(_parse(text, origin), origin))
     reason = f"expected a path or a JSON object, got {type(given).__name__}"
-    problem = DataProblem("$", reason, Code.WRONG_TYPE)
+    problem = _whole(reason, "wrong-type")
     raise DataError([problem])
 
 

@@ -14,13 +14,12 @@ converter, which finds the problems and their paths).
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import re
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from un_migration_network._codes import Code
 from un_migration_network._models import Citation, DateSpan, Name, Source
 
 if TYPE_CHECKING:
@@ -64,17 +63,33 @@ NAME_FIELDS = frozenset({"name", "acronym", "title", "short_label"})
 #: Fields that hold sources or names themselves: they cite nothing.
 UNCITED = frozenset({"sources", "citations", "names"})
 
-#: The records that references resolve against while the fast path structures a document:
-#: for Source and Agency, the records by id.
-TABLES: contextvars.ContextVar[Mapping[type, Mapping[str, Any]]] = contextvars.ContextVar("tables")
+
+class _Tables(threading.local):
+    """What references resolve against while the fast path structures a document, per thread.
+
+    A thread-local rather than a `contextvars.ContextVar`: structuring never awaits, and
+    `contextvars` would be one more import on the first answer's path.
+    """
+
+    #: For Source and Agency, the records by id.
+    current: Mapping[type, Mapping[str, Any]] = {}
+
+
+#: The tables of the document being structured in this thread (see `_structure.Pending`).
+TABLES = _Tables()
 
 
 class InvalidError(ValueError):
     """A value of the wrong shape; its message is shown to the user as is."""
 
-    def __init__(self, message: str, code: str = Code.WRONG_TYPE) -> None:
+    def __init__(self, message: str, code: str = "wrong-type") -> None:
+        # *code* is a `Code`'s value; the codes are imported on a fault only, not on the first
+        # answer's path.
+        from un_migration_network._codes import Code  # noqa: PLC0415
+
         super().__init__(message)
-        self.code = code
+        # mypy takes the members' __new__ for the lookup by value.
+        self.code = Code(code)  # type: ignore[call-arg]
 
 
 class ExtraKeys(ValueError):  # noqa: N818 - named as cattrs's generated code uses it
@@ -124,12 +139,12 @@ def text(value: object, _: object = None) -> str:
         raise InvalidError(msg)
     if not value.strip():
         msg = "expected a text that says something, got an empty or blank string"
-        raise InvalidError(msg, Code.BAD_TEXT)
+        raise InvalidError(msg, "bad-text")
     bad = None if value.isprintable() else re.search(_BAD_CHARACTERS, value)
     if bad is not None:
         what = "a lone surrogate" if "\ud800" <= bad[0] <= "\udfff" else "a control character"
         msg = f"the text holds {what} (U+{ord(bad[0]):04X}) at position {bad.start()}"
-        raise InvalidError(msg, Code.BAD_TEXT)
+        raise InvalidError(msg, "bad-text")
     return value
 
 
@@ -142,7 +157,7 @@ def integer(value: object, _: object = None) -> int:
     # even print integers of more than 4,300 digits.
     if not -_INT_LIMIT <= value < _INT_LIMIT:
         msg = "expected an integer of at most 64 bits, got a larger number"
-        raise InvalidError(msg, Code.BAD_VALUE)
+        raise InvalidError(msg, "bad-value")
     return value
 
 
@@ -158,12 +173,12 @@ def day(value: object, _: object = None) -> dt.date:
     """A real day written YYYY-MM-DD."""
     if not isinstance(value, str) or not _DAY.fullmatch(value):
         msg = f"expected a date as YYYY-MM-DD, got {shown(value)}"
-        raise InvalidError(msg, Code.BAD_DATE)
+        raise InvalidError(msg, "bad-date")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         msg = f"{value!r} is not a real day"
-        raise InvalidError(msg, Code.BAD_DATE) from None
+        raise InvalidError(msg, "bad-date") from None
 
 
 def short_span(value: str) -> DateSpan:
@@ -175,7 +190,7 @@ def short_span(value: str) -> DateSpan:
         except ValueError:
             pass
     msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (a real day), got {shown(value)}"
-    raise InvalidError(msg, Code.BAD_DATE)
+    raise InvalidError(msg, "bad-date")
 
 
 def span(from_object: Hook) -> Hook:
@@ -210,7 +225,7 @@ def enum_of(cl: type[enum.Enum]) -> Hook:
                 return by_value[value]
             except (KeyError, TypeError):
                 msg = f"expected one of {choices}, got {shown(value)}"
-                raise InvalidError(msg, Code.BAD_VALUE) from None
+                raise InvalidError(msg, "bad-value") from None
 
         _ENUMS[cl] = _named(hook, f"_hooks.enum_of(_models.{cl.__name__})")
     return hook
@@ -249,7 +264,7 @@ def reference(cl: type) -> Hook:
             if not isinstance(value, str):
                 msg = f"expected an id, got {json_type(value)}"
                 raise InvalidError(msg)
-            return TABLES.get()[cl][value]
+            return TABLES.current[cl][value]
 
         _REFERENCES[cl] = _named(hook, f"_hooks.reference(_models.{cl.__name__})")
     return hook
@@ -269,7 +284,7 @@ def citations(cl: type, field_names: tuple[str, ...]) -> Hook:
         unknown = [field for field in cited if field not in order]
         if unknown:
             msg = f"{cl.__name__} has no field {shown(unknown[0])} to cite"
-            raise InvalidError(msg, Code.UNKNOWN_KEY)
+            raise InvalidError(msg, "unknown-key")
         return tuple(Citation(f, cited[f]) for f in sorted(cited, key=order.__getitem__))
 
     return _named(hook, f"_hooks.citations(_models.{cl.__name__}, {tuple(field_names)!r})")
@@ -285,10 +300,10 @@ def names(cl: type, field_names: tuple[str, ...], structure_name: Hook) -> Hook:
         for name in structured:
             if not _LANGUAGE.fullmatch(name.lang) or name.lang == "en":
                 msg = f"expected a language other than 'en', got {shown(name.lang)}"
-                raise InvalidError(msg, Code.BAD_VALUE)
+                raise InvalidError(msg, "bad-value")
             if name.field not in allowed:
                 msg = f"{cl.__name__} has no names for {shown(name.field)}"
-                raise InvalidError(msg, Code.BAD_VALUE)
+                raise InvalidError(msg, "bad-value")
         return structured
 
     expression = (

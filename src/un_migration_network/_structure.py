@@ -8,8 +8,8 @@ then gives the document to the cattrs converter, which reports every problem wit
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from un_migration_network import _generated, _hooks
 from un_migration_network._kinds import KINDS, Kind
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from un_migration_network._models import Document
 
 __all__ = ["Pending", "structure_fast"]
+
+_T = TypeVar("_T")
 
 # The two records a document holds whole, by their key, with their class's name.
 _SINGLETONS = {"executive_committee": "ExecutiveCommittee", "compact": "Compact"}
@@ -61,11 +63,7 @@ class Pending:
     def singleton(self, key: str) -> Any:
         """The Executive Committee or the Compact."""
         structure = _generated.structure(_SINGLETONS[key])
-        token = _hooks.TABLES.set(self._tables)
-        try:
-            return structure(self._data[key])
-        finally:
-            _hooks.TABLES.reset(token)
+        return _with_tables(self._tables, lambda: structure(self._data[key]))
 
     def _structure(self, kind: Kind[Any]) -> tuple[Any, ...]:
         raw = self._data.get(kind.plural, ())
@@ -73,14 +71,21 @@ class Pending:
             msg = f"{kind.plural} is not an array"
             raise TypeError(msg)
         structure = _generated.structure(kind.class_name)
-        token = _hooks.TABLES.set(getattr(self, "_tables", {}))
-        try:
-            records = tuple([structure(item) for item in raw])
-        finally:
-            _hooks.TABLES.reset(token)
+        tables = getattr(self, "_tables", {})
+        records = _with_tables(tables, lambda: tuple([structure(item) for item in raw]))
         if kind.primary == "id":
             _by_id(records)  # two records of one kind may not share an id
         return records
+
+
+def _with_tables(tables: Mapping[type, Mapping[str, Any]], structure: Callable[[], _T]) -> _T:
+    """What *structure* returns, with references resolved against *tables* meanwhile."""
+    previous = _hooks.TABLES.current
+    _hooks.TABLES.current = tables
+    try:
+        return structure()
+    finally:
+        _hooks.TABLES.current = previous
 
 
 def _by_id(records: tuple[Any, ...]) -> dict[str, Any]:
