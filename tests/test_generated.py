@@ -302,7 +302,7 @@ class TestWhatIsDeferred:
     """What the first lookup does not need is made on first use, once, for every thread."""
 
     def test_a_first_lookup_imports_only_its_path(self) -> None:
-        """No cattrs and no class of the Committee, the Compact or the events until asked."""
+        """Until asked: no cattrs, codes or contextvars; no Committee, Compact or event class."""
         code = (
             "import sys, un_migration_network as umn\n"
             "umn.networks.lookup('Mozambique')\n"

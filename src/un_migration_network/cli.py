@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 PROG = "un-migration-network"
+# The kinds `list` and `export` take, in the order `--help` shows them: written out, not read
+# from the kinds table, so that building the parser (for `--help` or a usage error) creates no
+# record class. tests/test_cli.py checks that they are the table's kinds.
 KINDS = (
     "agencies",
     "networks",
