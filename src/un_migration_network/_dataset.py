@@ -400,11 +400,9 @@ def _parse(text: str, origin: str) -> object:
 
 def _whole(message: str, code: str) -> DataProblem:
     """A problem of the whole document (its path is ``$``); *code* is a `Code`'s value."""
-    # Imported on a fault only: the codes are no part of the first answer's path.
-    from un_migration_network._codes import Code  # noqa: PLC0415
+    from un_migration_network._hooks import problem_code  # noqa: PLC0415 - on a fault only
 
-    # mypy takes the members' __new__ for the lookup by value.
-    return DataProblem("$", message, Code(code))  # type: ignore[call-arg]
+    return DataProblem("$", message, problem_code(code))
 
 
 def _refuse(origin: str, message: str, code: str) -> DataError:

@@ -25,6 +25,7 @@ from un_migration_network._models import Citation, DateSpan, Name, Source
 if TYPE_CHECKING:
     import enum
 
+    from un_migration_network._codes import Code
     from un_migration_network._compact import State
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "json_type",
     "names",
     "optional",
+    "problem_code",
     "reference",
     "shown",
     "span",
@@ -83,13 +85,19 @@ class InvalidError(ValueError):
     """A value of the wrong shape; its message is shown to the user as is."""
 
     def __init__(self, message: str, code: str = "wrong-type") -> None:
-        # *code* is a `Code`'s value; the codes are imported on a fault only, not on the first
-        # answer's path.
-        from un_migration_network._codes import Code  # noqa: PLC0415
-
         super().__init__(message)
-        # mypy takes the members' __new__ for the lookup by value.
-        self.code = Code(code)  # type: ignore[call-arg]
+        self.code = problem_code(code)
+
+
+def problem_code(value: str) -> Code:
+    """The `Code` whose value is *value* ("bad-date").
+
+    The codes are imported here, on a fault only: they are no part of the first answer's path.
+    """
+    from un_migration_network._codes import Code  # noqa: PLC0415
+
+    # mypy takes the members' __new__ for the lookup by value.
+    return Code(value)  # type: ignore[call-arg]
 
 
 class ExtraKeys(ValueError):  # noqa: N818 - named as cattrs's generated code uses it
