@@ -5,17 +5,47 @@
 DateSpan('2022-02-15')
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+from un_migration_network._bundle import BUNDLE, load
+from un_migration_network._committee import ExecutiveCommittee, Membership, Snapshot
+from un_migration_network._compact import (
+    Champion,
+    Compact,
+    GuidingPrinciple,
+    Objective,
+    ReviewForum,
+    ReviewForumEdition,
+    State,
+    Vote,
+)
+from un_migration_network._countries import Country
+from un_migration_network._dataset import Dataset
+from un_migration_network._dates import DateSpan
+from un_migration_network._diff import Change, DatasetDiff
+from un_migration_network._documents import load_dataset
+from un_migration_network._events import Event, EventKind, Observation, Quantity
+from un_migration_network._kinds import REGISTERED
+from un_migration_network._networks import Agency, AgencyKind, Network, NetworkLevel
+from un_migration_network._problems import Code, Severity
+from un_migration_network._records import Citation, Name, Source, SourceKind
+from un_migration_network._registry import Match, Registry
+from un_migration_network._validation import Problem, ValidationReport, validate
+from un_migration_network._version import __version__
+from un_migration_network.exceptions import (
+    AmbiguousError,
+    DataError,
+    DataProblem,
+    MigrationNetworkError,
+    NotFoundError,
+)
 
 __all__ = [
     "Agency",
     "AgencyKind",
     "AmbiguousError",
     "Champion",
+    "Change",
     "Citation",
     "Code",
     "Compact",
@@ -23,6 +53,7 @@ __all__ = [
     "DataError",
     "DataProblem",
     "Dataset",
+    "DatasetDiff",
     "DateSpan",
     "Event",
     "EventKind",
@@ -53,6 +84,7 @@ __all__ = [
     "agencies",
     "champions",
     "compact",
+    "countries",
     "executive_committee",
     "load",
     "load_dataset",
@@ -63,102 +95,32 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from un_migration_network._codes import Code, Severity
-    from un_migration_network._dataset import Dataset, load, load_dataset
-    from un_migration_network._models import (
-        Agency,
-        AgencyKind,
-        Champion,
-        Citation,
-        Compact,
-        Country,
-        DateSpan,
-        Event,
-        EventKind,
-        ExecutiveCommittee,
-        GuidingPrinciple,
-        Membership,
-        Name,
-        Network,
-        NetworkLevel,
-        Objective,
-        Observation,
-        Quantity,
-        ReviewForum,
-        ReviewForumEdition,
-        Snapshot,
-        Source,
-        SourceKind,
-        State,
-        Vote,
-    )
-    from un_migration_network._registry import Match, Registry
-    from un_migration_network._validation import Problem, ValidationReport, validate
-    from un_migration_network.exceptions import (
-        AmbiguousError,
-        DataError,
-        DataProblem,
-        MigrationNetworkError,
-        NotFoundError,
-    )
-
     agencies: Registry[Agency]
     networks: Registry[Network]
     champions: Registry[Champion]
+    countries: Registry[Country]
     objectives: Registry[Objective]
     principles: Registry[GuidingPrinciple]
     executive_committee: ExecutiveCommittee
     compact: Compact
 
-# Importing the package does no I/O and imports neither attrs, cattrs nor pandas: each
-# name is imported from its private module on first use (PEP 562).
-_HOMES = {
-    "Dataset": "_dataset",
-    "load": "_dataset",
-    "load_dataset": "_dataset",
-    "Match": "_registry",
-    "Registry": "_registry",
-    "Code": "_codes",
-    "Severity": "_codes",
-    "Problem": "_validation",
-    "ValidationReport": "_validation",
-    "validate": "_validation",
-    "AmbiguousError": "exceptions",
-    "DataError": "exceptions",
-    "DataProblem": "exceptions",
-    "MigrationNetworkError": "exceptions",
-    "NotFoundError": "exceptions",
-}
-_FROM_DATASET = (
-    "agencies",
-    "networks",
-    "champions",
-    "objectives",
-    "principles",
-    "executive_committee",
-    "compact",
-)
+_REGISTRIES = {kind.plural: kind for kind in REGISTERED}
 
 
 def __getattr__(name: str) -> Any:
-    import importlib  # noqa: PLC0415 - only when a lazy name is first used
-
-    if name in _FROM_DATASET:
-        from un_migration_network._dataset import load  # noqa: PLC0415
-
-        # The bundled dataset never changes once loaded: keep its parts as plain module
-        # attributes, so `umn.networks.lookup(...)` in a loop costs no call to this function.
+    # The bundled data's parts are read on first use (see `_bundle`): importing the package
+    # reads no file. Once read, each stays a plain module attribute.
+    kind = _REGISTRIES.get(name)
+    if kind is not None and name in __all__:
+        value: Any = BUNDLE.registry(kind)
+    elif name in ("executive_committee", "compact"):
         value = getattr(load(), name)
-        globals()[name] = value
-        return value
-    if name in __all__:
-        module = importlib.import_module(f"un_migration_network.{_HOMES.get(name, '_models')}")
-        value = getattr(module, name)
-        globals()[name] = value
-        return value
-    msg = f"module 'un_migration_network' has no attribute {name!r}"
-    raise AttributeError(msg)
+    else:
+        msg = f"module 'un_migration_network' has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    return sorted(__all__)

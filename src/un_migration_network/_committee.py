@@ -2,89 +2,82 @@
 
 import datetime as dt
 
-import attrs
-
-from un_migration_network._models import Agency, Citation, DateSpan, Source, _Sourced, as_day
+from un_migration_network._dates import DateSpan, as_day
+from un_migration_network._fields import field, record
+from un_migration_network._networks import Agency
+from un_migration_network._records import Citation, Source, Sourced
 
 __all__ = ["ExecutiveCommittee", "Membership", "Snapshot"]
 
 
-@attrs.frozen
-class Membership(_Sourced):
+@record
+class Membership(Sourced):
     """One entity's seat on the Executive Committee, with when it held it.
-
-    Attributes:
-        agency: The member.
-        since: When the seat began (a span when only bounded by evidence).
-        sources: What supports it.
-        until: When it ended, or None while it holds.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> str(umn.executive_committee.memberships[-1].since)
     '2020-03-05/2021-12-31 (inferred)'
     """
 
-    agency: Agency
-    since: DateSpan
-    sources: tuple[Source, ...]
-    until: DateSpan | None = None
-    citations: tuple[Citation, ...] = ()
+    agency: Agency = field("The member.")
+    since: DateSpan = field("When the seat began (a span when only bounded by evidence).")
+    sources: tuple[Source, ...] = field("What supports it.", uncited=True, repr=False)
+    until: DateSpan | None = field("When it ended, or None while it holds.", default=None)
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
     def holds_on(self, day: dt.date | str, /) -> bool:
-        """Whether the sources show the seat held on *day* (a date or an ISO string)."""
+        """Whether the sources show the seat held on *day* (a date or an ISO string).
+
+        >>> import un_migration_network as umn
+        >>> umn.executive_committee.memberships[0].holds_on("2019-11-14")
+        True
+        """
         when = as_day(day)
         return self.since.latest <= when and (self.until is None or when < self.until.earliest)
 
 
-@attrs.frozen
-class Snapshot(_Sourced):
+@record
+class Snapshot(Sourced):
     """A list of members that one source gives at one date.
-
-    Attributes:
-        as_of: The date the list holds for.
-        members: The entities named.
-        sources: The source of the list.
-        is_complete: Whether the source names the whole membership.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> [s.is_complete for s in umn.executive_committee.snapshots][:4]
     [True, False, False, True]
     """
 
-    as_of: DateSpan
-    members: tuple[Agency, ...]
-    sources: tuple[Source, ...]
-    is_complete: bool = True
-    citations: tuple[Citation, ...] = ()
+    as_of: DateSpan = field("The date the list holds for.", label="as of")
+    members: tuple[Agency, ...] = field("The entities named.")
+    sources: tuple[Source, ...] = field("The source of the list.", uncited=True, repr=False)
+    is_complete: bool = field(
+        "Whether the source names the whole membership.", default=True, label="complete"
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
 
-@attrs.frozen
-class ExecutiveCommittee(_Sourced):
+@record
+class ExecutiveCommittee(Sourced):
     """The Network's Executive Committee, with its membership over time.
-
-    Attributes:
-        coordinator: The Network's coordinator (IOM).
-        secretariat: The entity that hosts the secretariat (IOM).
-        memberships: Each seat with its dates.
-        as_of: The latest date the membership is evidenced for.
-        sources: What supports the record.
-        snapshots: The dated member lists the sources give.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.executive_committee.coordinator.acronym
     'IOM'
     """
 
-    coordinator: Agency
-    secretariat: Agency
-    memberships: tuple[Membership, ...]
-    as_of: dt.date
-    sources: tuple[Source, ...]
-    snapshots: tuple[Snapshot, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    coordinator: Agency = field("The Network's coordinator (IOM).", repr=False)
+    secretariat: Agency = field("The entity that hosts the secretariat (IOM).", repr=False)
+    memberships: tuple[Membership, ...] = field("Each seat with its dates.", repr=False)
+    as_of: dt.date = field("The latest date the membership is evidenced for.", label="as of")
+    sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
+    snapshots: tuple[Snapshot, ...] = field(
+        "The dated member lists the sources give.", default=(), label="member lists", repr=False
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
     @property
     def members(self) -> tuple[Agency, ...]:
@@ -106,11 +99,14 @@ class ExecutiveCommittee(_Sourced):
         >>> committee = umn.executive_committee
         >>> [a.acronym for a in committee.members_on(dt.date(2022, 2, 15))][-1]
         'WHO'
-        >>> len(committee.members_on("2019-11-14"))
-        8
+        >>> [a.acronym for a in committee.members_on("2019-11-14")][:3]
+        ['IOM', 'ILO', 'UNHCR']
         """
         when = as_day(day)
         return tuple(m.agency for m in self.memberships if m.holds_on(when))
+
+    def __str__(self) -> str:
+        return "The Executive Committee of the UN Network on Migration"
 
     def __repr__(self) -> str:
         members = tuple(agency.acronym for agency in self.members)

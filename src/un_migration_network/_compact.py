@@ -2,17 +2,10 @@
 
 import datetime as dt
 
-import attrs
-
-from un_migration_network._models import (
-    Citation,
-    Country,
-    DateSpan,
-    Name,
-    Source,
-    _Record,
-    _Sourced,
-)
+from un_migration_network._countries import Country
+from un_migration_network._dates import DateSpan
+from un_migration_network._fields import field, record
+from un_migration_network._records import Citation, Name, Record, Source, Sourced
 
 __all__ = [
     "Champion",
@@ -26,13 +19,9 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class State(_Record):
-    """A State as a source names it, with its country where the M49 table names it.
-
-    Attributes:
-        as_written: The name as the source writes it ("Czech Republic").
-        country: The country it names, with its M49 and ISO codes ("Czechia").
+@record
+class State(Record):
+    """A State as a source names it, with its country.
 
     >>> import un_migration_network as umn
     >>> state = umn.compact.voted_against[0]
@@ -40,75 +29,96 @@ class State(_Record):
     ('Czech Republic', 'CZE')
     """
 
-    as_written: str
-    country: Country | None = None
+    as_written: str = field("The name as the source writes it (\"Czech Republic\").")
+    country: Country | None = field(
+        "The country it names (\"Czechia\"), with its codes.", default=None
+    )
+
+    def _short(self, _: str) -> str:
+        return self.as_written
+
+    def _long(self, lang: str) -> str:
+        return self.as_written if self.country is None else self.country._long(lang)  # noqa: SLF001
 
     def __str__(self) -> str:
         return self.as_written
 
 
-@attrs.frozen
-class Champion(_Sourced):
+@record
+class Champion(Sourced):
     """A GCM Champion country: a Member State that champions the Compact's implementation.
-
-    Attributes:
-        id: Stable key, lowercase (the country's name as a slug).
-        country: The country, with its M49 codes.
-        sources: What supports the record.
-        since: When it became a Champion, where a source dates it.
-        aliases: The country's name as sources write it, where that differs from M49's.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> str(umn.champions.lookup("Bangladesh").since)
     '2020-07'
     """
 
-    id: str
-    country: Country
-    sources: tuple[Source, ...]
-    since: DateSpan | None = None
-    aliases: tuple[str, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    id: str = field("Stable key, lowercase (the country's name as a slug).")
+    country: Country = field("The country.", repr=False)
+    sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
+    since: DateSpan | None = field(
+        "When it became a Champion, where a source dates it.",
+        default=None,
+        empty="not known",
+        repr=False,
+    )
+    aliases: tuple[str, ...] = field(
+        "Other names for it as a Champion, as the sources write them.",
+        default=(),
+        label="also known as",
+        repr=False,
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
     def __str__(self) -> str:
         return self.country.name
 
-    def __repr__(self) -> str:
-        return f"Champion(id={self.id!r})"
 
-
-@attrs.frozen
-class Objective(_Sourced):
-    """One of the GCM's 23 objectives.
-
-    Attributes:
-        number: 1 to 23.
-        title: The exact title, as listed in paragraph 16 of the Compact.
-        short_label: The Network's short label.
-        paragraph: The commitment paragraph (17 to 39).
-        sources: What supports the record.
-        title_variants: Other wordings of the title found in official material.
-        is_paragraph_inferred: Whether the paragraph number is inferred, not seen.
-        round_table: The IMRF round table that covers it (A/RES/73/326).
-        names: Its title and short label in other languages, each with its sources.
-        citations: The sources of each field.
+@record
+class Objective(Sourced):
+    """One of the GCM's 23 objectives (A/RES/73/195, paragraph 16).
 
     >>> import un_migration_network as umn
     >>> umn.objectives.lookup("Remittances").number
     20
     """
 
-    number: int
-    title: str
-    short_label: str
-    paragraph: int
-    sources: tuple[Source, ...]
-    title_variants: tuple[str, ...] = ()
-    is_paragraph_inferred: bool = False
-    round_table: int | None = None
-    names: tuple[Name, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    number: int = field("1 to 23.")
+    title: str = field(
+        "The exact title, as listed in paragraph 16 of the Compact.", named=True, repr=False
+    )
+    short_label: str = field("The Network's short label.", named=True)
+    paragraph: int = field("The commitment paragraph (17 to 39).", repr=False)
+    sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
+    title_variants: tuple[str, ...] = field(
+        "Other wordings of the title found in official material.",
+        default=(),
+        label="other wordings",
+        repr=False,
+    )
+    is_paragraph_inferred: bool = field(
+        "Whether the paragraph number is inferred, not seen.",
+        default=False,
+        label="paragraph inferred",
+        repr=False,
+    )
+    round_table: int | None = field(
+        "The IMRF round table that covers it (A/RES/73/326).",
+        default=None,
+        label="IMRF round table",
+        repr=False,
+    )
+    names: tuple[Name, ...] = field(
+        "Its title and short label in other languages, each with its sources.",
+        default=(),
+        uncited=True,
+        repr=False,
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
     def title_in(self, lang: str, /) -> str | None:
         """The title in *lang* as a source writes it; None where no source gives one.
@@ -117,7 +127,7 @@ class Objective(_Sourced):
         >>> umn.objectives.lookup(1).title_in("zh") is None
         True
         """
-        return self._in("title", lang)
+        return self.text_in("title", lang)
 
     def short_label_in(self, lang: str, /) -> str | None:
         """The short label in *lang* as a source writes it; None where no source gives one.
@@ -126,40 +136,40 @@ class Objective(_Sourced):
         >>> umn.objectives.lookup(1).short_label_in("es")
         'Datos'
         """
-        return self._in("short_label", lang)
+        return self.text_in("short_label", lang)
 
     def __str__(self) -> str:
         return f"Objective {self.number}: {self.title}"
 
-    def __repr__(self) -> str:
-        return f"Objective(number={self.number!r}, short_label={self.short_label!r})"
 
-
-@attrs.frozen
-class GuidingPrinciple(_Sourced):
+@record
+class GuidingPrinciple(Sourced):
     """One of the GCM's ten cross-cutting and interdependent guiding principles (paragraph 15).
-
-    Attributes:
-        letter: "a" to "j".
-        name: Its name.
-        sources: What supports the record.
-        paragraph: The paragraph that sets it out.
-        is_letter_inferred: Whether the letter is inferred from the order, not seen.
-        names: Its name in other languages, each with its sources.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.principles.lookup("child sensitive").letter
     'h'
     """
 
-    letter: str
-    name: str
-    sources: tuple[Source, ...]
-    paragraph: int = 15
-    is_letter_inferred: bool = False
-    names: tuple[Name, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    letter: str = field("\"a\" to \"j\".")
+    name: str = field("Its name.", named=True)
+    sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
+    paragraph: int = field("The paragraph that sets it out.", default=15, repr=False)
+    is_letter_inferred: bool = field(
+        "Whether the letter is inferred from the order, not seen.",
+        default=False,
+        label="letter inferred",
+        repr=False,
+    )
+    names: tuple[Name, ...] = field(
+        "Its name in other languages, each with its sources.",
+        default=(),
+        uncited=True,
+        repr=False,
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
     def name_in(self, lang: str, /) -> str | None:
         """The name in *lang* as a source writes it; None where no source gives one.
@@ -168,90 +178,92 @@ class GuidingPrinciple(_Sourced):
         >>> umn.principles.lookup("a").name_in("fr")
         'Priorité à la dimension humaine'
         """
-        return self._in("name", lang)
+        return self.text_in("name", lang)
 
     def __str__(self) -> str:
-        return f"({self.letter}) {self.name}"
-
-    def __repr__(self) -> str:
-        return f"GuidingPrinciple(letter={self.letter!r}, name={self.name!r})"
+        return f"Guiding principle ({self.letter}): {self.name}"
 
 
-@attrs.frozen
-class Vote(_Record):
+@record
+class Vote(Record):
     """A recorded vote of the General Assembly.
-
-    Attributes:
-        in_favour: Votes in favour.
-        against: Votes against.
-        abstentions: Abstentions.
-        non_voting: Members present or absent that did not vote, if recorded.
 
     >>> import un_migration_network as umn
     >>> umn.compact.vote.against
     5
     """
 
-    in_favour: int
-    against: int
-    abstentions: int
-    non_voting: int | None = None
+    in_favour: int = field("Votes in favour.")
+    against: int = field("Votes against.")
+    abstentions: int = field("Abstentions.")
+    non_voting: int | None = field(
+        "Members present or absent that did not vote, if recorded.",
+        default=None,
+        label="not voting",
+    )
 
 
-@attrs.frozen
-class ReviewForumEdition(_Sourced):
+@record
+class ReviewForumEdition(Sourced):
     """One International Migration Review Forum.
-
-    Attributes:
-        year: The year it meets.
-        sources: What supports the record.
-        dates: The days it met, if known.
-        place: Where it met.
-        progress_declaration_endorsed: When the General Assembly endorsed its Progress Declaration.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.compact.review_forum.editions[0].progress_declaration_endorsed
     datetime.date(2022, 6, 7)
     """
 
-    year: int
-    sources: tuple[Source, ...]
-    dates: DateSpan | None = None
-    place: str | None = None
-    progress_declaration_endorsed: dt.date | None = None
-    citations: tuple[Citation, ...] = ()
+    year: int = field("The year it meets.")
+    sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
+    dates: DateSpan | None = field(
+        "The days it met or is to meet, if known.", default=None, scheduled=True
+    )
+    place: str | None = field("Where it met.", default=None, repr=False)
+    progress_declaration_endorsed: dt.date | None = field(
+        "When the General Assembly endorsed its Progress Declaration.",
+        default=None,
+        label="Progress Declaration endorsed",
+        repr=False,
+    )
+    outcome_resolution: str | None = field(
+        "The General Assembly resolution that adopted its outcome (A/RES/76/266).",
+        default=None,
+        label="outcome",
+        repr=False,
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
 
-@attrs.frozen
-class ReviewForum(_Sourced):
+@record
+class ReviewForum(Sourced):
     """The International Migration Review Forum (GCM paragraph 49).
-
-    Attributes:
-        name: Its name.
-        acronym: IMRF.
-        first_year: The year of the first forum.
-        cadence_years: Years between forums.
-        modalities_resolution: The resolution that set its format.
-        editions: The forums held or scheduled.
-        sources: What supports the record.
-        names: Its name in other languages, each with its sources.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.compact.review_forum.acronym, umn.compact.review_forum.cadence_years
     ('IMRF', 4)
     """
 
-    name: str
-    acronym: str
-    first_year: int
-    cadence_years: int
-    modalities_resolution: str
-    editions: tuple[ReviewForumEdition, ...]
-    sources: tuple[Source, ...]
-    names: tuple[Name, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    name: str = field("Its name.", named=True)
+    acronym: str = field("IMRF.", named=True)
+    first_year: int = field("The year of the first forum.", label="first year", repr=False)
+    cadence_years: int = field("Years between forums.", label="every (years)", repr=False)
+    modalities_resolution: str = field(
+        "The resolution that set its format.", label="modalities", repr=False
+    )
+    editions: tuple[ReviewForumEdition, ...] = field(
+        "The forums held or scheduled.", repr=False
+    )
+    sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
+    names: tuple[Name, ...] = field(
+        "Its name in other languages, each with its sources.",
+        default=(),
+        uncited=True,
+        repr=False,
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
     def name_in(self, lang: str, /) -> str | None:
         """The name in *lang* as a source writes it; None where no source gives one.
@@ -260,48 +272,54 @@ class ReviewForum(_Sourced):
         >>> umn.compact.review_forum.name_in("fr")
         "Forum d'examen des migrations internationales"
         """
-        return self._in("name", lang)
+        return self.text_in("name", lang)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})"
 
 
-@attrs.frozen
-class Compact(_Sourced):
+@record
+class Compact(Sourced):
     """The Global Compact for Safe, Orderly and Regular Migration's own facts.
-
-    Attributes:
-        name: The full title.
-        acronym: GCM.
-        adopted: The day the intergovernmental conference adopted it.
-        adopted_at: Where it was adopted.
-        endorsed: The day the General Assembly endorsed it.
-        resolution: The endorsing resolution's symbol.
-        vote: The recorded vote on the resolution.
-        review_forum: The International Migration Review Forum.
-        sources: What supports the record.
-        voted_against: The States that voted against, as the sources write them, each with
-            its country.
-        abstained: The States that abstained, as the sources write them, each with its
-            country.
-        names: Its name in other languages, each with its sources.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> umn.compact.adopted_at, str(umn.compact.adopted)
     ('Marrakech, Morocco', '2018-12-10')
     """
 
-    name: str
-    acronym: str
-    adopted: dt.date
-    adopted_at: str
-    endorsed: dt.date
-    resolution: str
-    vote: Vote
-    review_forum: ReviewForum
-    sources: tuple[Source, ...]
-    voted_against: tuple[State, ...] = ()
-    abstained: tuple[State, ...] = ()
-    names: tuple[Name, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    name: str = field("The full title.", named=True, repr=False)
+    acronym: str = field("GCM.", named=True)
+    adopted: dt.date = field(
+        "The day the intergovernmental conference adopted it.", repr=False
+    )
+    adopted_at: str = field("Where it was adopted.", label="adopted at", repr=False)
+    endorsed: dt.date = field("The day the General Assembly endorsed it.", repr=False)
+    resolution: str = field("The endorsing resolution's symbol.")
+    vote: Vote = field("The recorded vote on the resolution.", repr=False)
+    review_forum: ReviewForum = field(
+        "The International Migration Review Forum.", label="review forum", repr=False
+    )
+    sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
+    voted_against: tuple[State, ...] = field(
+        "The States that voted against, as the sources write them, each with its country.",
+        default=(),
+        label="voted against",
+        repr=False,
+    )
+    abstained: tuple[State, ...] = field(
+        "The States that abstained, as the sources write them, each with its country.",
+        default=(),
+        repr=False,
+    )
+    names: tuple[Name, ...] = field(
+        "Its name in other languages, each with its sources.",
+        default=(),
+        uncited=True,
+        repr=False,
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
     def name_in(self, lang: str, /) -> str | None:
         """The name in *lang* as a source writes it; None where no source gives one.
@@ -310,10 +328,7 @@ class Compact(_Sourced):
         >>> umn.compact.name_in("fr")
         'Pacte mondial pour des migrations sûres, ordonnées et régulières'
         """
-        return self._in("name", lang)
+        return self.text_in("name", lang)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})"
-
-    def __repr__(self) -> str:
-        return f"Compact(acronym={self.acronym!r}, resolution={self.resolution!r})"

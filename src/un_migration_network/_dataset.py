@@ -1,74 +1,61 @@
-"""The whole loaded data, immutable and indexed; the bundled copy loads once, lazily."""
+"""The whole loaded data, immutable and indexed: one value, whatever document it came from."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import gc
-import json
-import os
-import re
-import stat
-import threading
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from un_migration_network._kinds import KINDS, Kind
-from un_migration_network._models import Agency, Network, as_day
-from un_migration_network._normalize import MAX_QUERY, normalize
+from un_migration_network._committee import ExecutiveCommittee
+from un_migration_network._compact import Compact
+from un_migration_network._countries import Country
+from un_migration_network._dates import as_span
+from un_migration_network._events import Quantity
+from un_migration_network._html import summary_html
+from un_migration_network._kinds import COUNTRIES, KINDS, REGISTERED, Kind, kind_named
+from un_migration_network._networks import Agency, Network, NetworkLevel
 from un_migration_network._registry import Registry
-from un_migration_network.exceptions import (
-    AmbiguousError,
-    DataError,
-    DataProblem,
-    NotFoundError,
-    quote,
-)
+from un_migration_network.exceptions import DataError, DataProblem
 
 if TYPE_CHECKING:
-    from un_migration_network._models import (
-        Champion,
-        Compact,
-        Document,
-        Event,
-        ExecutiveCommittee,
-        GuidingPrinciple,
-        Objective,
-        Observation,
-        ReviewForum,
-        Source,
+    import pandas as pd
+
+    from un_migration_network._compact import Champion, GuidingPrinciple, Objective
+    from un_migration_network._compact import ReviewForum as ReviewForum
+    from un_migration_network._diff import DatasetDiff
+    from un_migration_network._events import Event, Observation
+    from un_migration_network._records import Source
+
+    #: What `Dataset.lookup` can answer with.
+    Found = (
+        Agency
+        | Network
+        | Champion
+        | Country
+        | Objective
+        | GuidingPrinciple
+        | Compact
+        | ReviewForum
+        | ExecutiveCommittee
     )
 
-__all__ = ["Dataset", "load", "load_dataset"]
+__all__ = ["Dataset"]
 
-_T = TypeVar("_T")
-
-_DATA_PACKAGE = "un_migration_network.data"
-_DATA_FILE = "un_migration_network.json"
-#: A document larger than this is refused: the bundled one is well under a megabyte.
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-_CHUNK = 1024 * 1024
-# What a query names besides the records of the registries: the Compact, its review forum
-# and the Network's Executive Committee (folded keys).
-_COMPACT_WORDS = ("gcm", "compact", "the compact", "global compact", "global compact for migration")
-_FORUM_WORDS = ("imrf", "review forum", "forum")
-_COMMITTEE_WORDS = ("executive committee", "ec", "committee", "excom")
-_WORDS = r"\s+|:"  # compiled on first use, by `re`
-# The records a document holds whole, not as arrays.
-_SINGLETONS = ("executive_committee", "compact")
+_About = Callable[[Kind[Any], str], tuple[Any, ...]]
 
 
-@attrs.frozen(eq=True)
+@attrs.frozen
 class Dataset:
     """The whole data: every record, indexed, as of one date.
 
-    Build one with `load` (the bundled data) or `load_dataset` (your own document).
+    Get the bundled one with `load`, or build one from your own document with `load_dataset`.
 
     Attributes:
-        as_of: The date the data holds for.
+        as_of: The date the data holds for: the data's version.
         sources: Every source the records cite.
+        countries: Every country or area of the M49 standard, and Kosovo.
         agencies: The UN system entities.
         networks: The global, continental, regional and country networks on migration.
         champions: The GCM Champion countries.
@@ -81,12 +68,13 @@ class Dataset:
 
     >>> import un_migration_network as umn
     >>> ds = umn.load()
-    >>> len(ds.objectives), ds.compact.resolution
-    (23, 'A/RES/73/195')
+    >>> ds.compact.resolution, ds.networks.lookup("MZ").id
+    ('A/RES/73/195', 'mozambique')
     """
 
     as_of: dt.date
     sources: Registry[Source]
+    countries: Registry[Country]
     agencies: Registry[Agency]
     networks: Registry[Network]
     champions: Registry[Champion]
@@ -96,87 +84,60 @@ class Dataset:
     observations: Registry[Observation]
     executive_committee: ExecutiveCommittee
     compact: Compact
-    # How the bundled data reads its Executive Committee and Compact, each on first use
-    # (see `_fast`); None for every other dataset, whose fields are all set at once.
-    _pending: Callable[[str], Any] | None = attrs.field(
-        default=None, init=False, eq=False, hash=False, repr=False
+    # The bundled data finds the events and figures about a record through its index.
+    _about: _About | None = attrs.field(
+        default=None, eq=False, hash=False, repr=False, alias="about"
     )
 
-    # For the interpreter only: to a type checker, a name that is no field stays an error.
-    if not TYPE_CHECKING:
-
-        def __getattr__(self, name: str) -> Any:
-            # Reached only for a field not yet set: a part of the bundled data not yet read.
-            read = object.__getattribute__(self, "_pending")
-            if read is None or name not in _SINGLETONS:
-                raise AttributeError(name)
-            with _reading:
-                try:
-                    return object.__getattribute__(self, name)
-                except AttributeError:  # not read yet (another thread may have read it first)
-                    value = read(name)
-                    object.__setattr__(self, name, value)
-                    return value
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # A copy is built from the fields (every part read first), so any protocol works.
-        fields = attrs.fields(Dataset)
-        return (Dataset, tuple(getattr(self, field.name) for field in fields if field.init))
-
     @classmethod
-    def _from_document(cls, document: Document, *, origin: str | None = None) -> Dataset:
-        """Index a structured document.
+    def of(
+        cls, as_of: dt.date, parts: Mapping[str, Any], /, *, origin: str | None = None
+    ) -> Dataset:
+        """A dataset of *parts*: each kind's records by its plural name, and the two singletons.
 
         Raises:
             DataError: Two records of one kind share a lookup key.
         """
         problems: list[DataProblem] = []
-        records = dict(document.records)
-
-        def registry(kind: Kind[Any]) -> Registry[Any]:
-            path = f"$.{kind.plural}"
-            found = records[kind.plural]
+        registries: dict[str, Registry[Any]] = {}
+        notes = _notes(parts)
+        for kind in REGISTERED:
             try:
-                return Registry(
-                    found, keys=kind.keys, kind=kind.name, path=path, record_type=kind.type
+                registries[kind.plural] = Registry(
+                    parts.get(kind.plural, ()),
+                    kind=kind,
+                    countries=registries.get(COUNTRIES.plural),
+                    missing=notes.get(kind.plural),
                 )
             except DataError as error:
                 problems.extend(error.problems)
-                return Registry((), keys=kind.keys, kind=kind.name, record_type=kind.type)
-
-        registries = {kind.plural: registry(kind) for kind in KINDS}
+                registries[kind.plural] = Registry((), kind=kind)
         if problems:
             raise DataError(problems, origin=origin)
         return cls(
-            as_of=document.as_of,
-            executive_committee=document.executive_committee,
-            compact=document.compact,
+            as_of=as_of,
+            executive_committee=parts["executive_committee"],
+            compact=parts["compact"],
             **registries,
         )
 
-    def _to_document(self) -> Document:
-        """The dataset as a structured document, ready to write out."""
-        from un_migration_network._document import Document  # noqa: PLC0415 - writing only
-
-        return Document(
-            as_of=self.as_of,
-            executive_committee=self.executive_committee,
-            compact=self.compact,
-            records=tuple((kind.plural, tuple(self.registry(kind))) for kind in KINDS),
-        )
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A copy is built from the public fields, so any pickle protocol works.
+        fields = [f for f in attrs.fields(Dataset) if f.name != "_about"]
+        return (_rebuild, tuple(getattr(self, field.name) for field in fields))
 
     def registry(self, kind: Kind[Any] | str, /) -> Registry[Any]:
         """The registry of one kind of record, by its `Kind` or its plural name ("networks").
 
         Raises:
-            KeyError: No kind has that name.
+            KeyError: No kind of the dataset's registries has that name.
 
         >>> import un_migration_network as umn
         >>> umn.load().registry("champions").kind
         'champion'
         """
         plural = kind if isinstance(kind, str) else kind.plural
-        if plural not in {k.plural for k in KINDS}:
+        if plural not in {k.plural for k in REGISTERED}:
             raise KeyError(plural)
         registry: Registry[Any] = getattr(self, plural)
         return registry
@@ -192,7 +153,7 @@ class Dataset:
         >>> dict(umn.load().walk())["objective-13"].number
         13
         """
-        for kind in KINDS:
+        for kind in REGISTERED:
             for record in self.registry(kind):
                 yield kind.subject(record), record
         committee = self.executive_committee
@@ -207,6 +168,15 @@ class Dataset:
         for edition in forum.editions:
             yield f"imrf-{edition.year}", edition
 
+    def parts(self) -> dict[str, Any]:
+        """Each kind's records (a tuple) or one record, by its plural name, in the table's order."""
+        return {
+            kind.plural: getattr(self, kind.plural)
+            if kind.is_singleton
+            else tuple(self.registry(kind))
+            for kind in KINDS
+        }
+
     def to_json(self) -> str:
         """The whole dataset as one canonical JSON document: sorted keys, stable, UTF-8.
 
@@ -216,26 +186,42 @@ class Dataset:
         >>> json.loads(umn.load().to_json())["compact"]["resolution"]
         'A/RES/73/195'
         """
-        from un_migration_network._converter import unstructure_document  # noqa: PLC0415
+        from un_migration_network._document import write  # noqa: PLC0415 - writing only
 
-        data = unstructure_document(self._to_document())
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return write(self.as_of, self.parts()).text
 
-    def networks_on(self, day: dt.date | str, /) -> tuple[Network, ...]:
-        """The networks the sources show existing on *day* (a date or an ISO 8601 string).
-
-        A network counts from the last day of its ``first_evidenced`` span; one the sources
-        never date is not counted.
-
-        Raises:
-            TypeError: *day* is neither a date nor a string.
-            ValueError: *day* is a string that is not an ISO 8601 date.
+    def about(self, subject: str, /) -> tuple[tuple[Event, ...], tuple[Observation, ...]]:
+        """The events and the figures about one record, by its id ("mozambique", "gcm").
 
         >>> import un_migration_network as umn
-        >>> len(umn.load().networks_on("2018-12-31"))
-        1
+        >>> events, figures = umn.load().about("mozambique")
+        >>> [str(event.date) for event in events]
+        ['2022-02-16']
         """
-        when = as_day(day)
+        events, observations = kind_named("events"), kind_named("observations")
+        if self._about is not None:
+            return self._about(events, subject), self._about(observations, subject)
+        return (
+            tuple(e for e in self.events if e.subject == subject),
+            tuple(o for o in self.observations if o.subject == subject),
+        )
+
+    def networks_on(self, day: dt.date | str, /) -> tuple[Network, ...]:
+        """The networks the sources show existing on *day*, or at some point of a span.
+
+        *day* is a date or text: a day, a month or a year ("2019": the networks that existed
+        at some point of 2019). A network counts from the last day of its
+        ``first_evidenced`` span; one the sources never date is not counted.
+
+        Raises:
+            TypeError: *day* is neither a date nor text.
+            ValueError: the text is not a date.
+
+        >>> import un_migration_network as umn
+        >>> [n.id for n in umn.load().networks_on("2018-12-31")]
+        ['global']
+        """
+        when = as_span(day)
         return tuple(network for network in self.networks if network.exists_on(when))
 
     def networks_of(self, agency: Agency | str, /) -> tuple[Network, ...]:
@@ -251,353 +237,145 @@ class Dataset:
         member = agency if isinstance(agency, Agency) else self.agencies.lookup(agency)
         return tuple(network for network in self.networks if member in network.members)
 
-    def find(self, query: str, /) -> tuple[str, object]:
-        """The one record of any kind that *query* names, with the name of its kind.
+    def networks_in(self, country: Country | str | int, /) -> tuple[Network, ...]:
+        """The networks of one country, by the country's record or any name or code of it.
+
+        Raises:
+            NotFoundError: No country has that key.
+
+        >>> import un_migration_network as umn
+        >>> [n.id for n in umn.load().networks_in("Moçambique")]
+        ['mozambique']
+        >>> umn.load().networks_in("Guatemala")
+        ()
+        """
+        found = country if isinstance(country, Country) else self.countries.lookup(country)
+        return tuple(network for network in self.networks if network.country == found)
+
+    def lookup(self, query: str, /) -> Found:
+        """The one record of any kind that *query* names: what ``show`` shows.
 
         A query may name its kind first ("objective 13", "principle c", "champion Kenya");
         "gcm", "executive committee" and "imrf" (or their names) name the Compact, the
         Committee and the review forum. Where records of several kinds share the key, the
-        kind of the lower rank wins (a network before a Champion country); within one
-        rank, the query is ambiguous.
+        kind of the lower rank wins (a network before a Champion, a Champion before a
+        country); within one rank, the query is ambiguous.
 
         Raises:
             NotFoundError: Nothing matches; its suggestions come from every kind.
             AmbiguousError: Records of two kinds of one rank share the key.
 
         >>> import un_migration_network as umn
-        >>> umn.load().find("objective 13")[1].short_label
+        >>> umn.load().lookup("objective 13").short_label
         'Alternatives to detention'
+        >>> umn.load().lookup("Guatemala").alpha3
+        'GTM'
         """
-        given: object = query  # callers without type checking may pass anything
-        if not isinstance(given, str) or len(given) > MAX_QUERY:
-            raise NotFoundError(query, kind="record")
-        key = normalize(query)
-        for singleton in self._singletons(key):
-            return singleton
-        hit = self._with_kind(query)
-        if hit is not None:
-            return hit
-        searchable = [kind for kind in KINDS if kind.is_searchable]
-        for rank in sorted({kind.rank for kind in searchable}):
-            hits = [
-                (kind, found)
-                for kind in searchable
-                if kind.rank == rank and (found := self.registry(kind).get(query)) is not None
-            ]
-            if len(hits) > 1:
-                raise AmbiguousError(query, tuple((k.name, k.key(r)) for k, r in hits))
-            if hits:
-                kind, record = hits[0]
-                return kind.name, record
-        # The best keys of every kind; on equal scores the lower rank first, then each
-        # kind's own order (the sort is stable).
-        ranked = sorted(
-            (
-                (match.score, kind.rank, match.key)
-                for kind in searchable
-                for match in self.registry(kind).matches(query, limit=3)
-            ),
-            key=lambda ranked: (-ranked[0], ranked[1]),
-        )
-        raise NotFoundError(query, kind="record", suggestions=[key for *_, key in ranked[:3]])
+        from un_migration_network._query import lookup  # noqa: PLC0415 - show and search only
 
-    def _singletons(self, key: str) -> Iterator[tuple[str, object]]:
-        compact, forum = self.compact, self.compact.review_forum
-        if key in _keys_of(compact, _COMPACT_WORDS, compact.name, compact.acronym):
-            yield "compact", compact
-        elif key in _keys_of(forum, _FORUM_WORDS, forum.name, forum.acronym):
-            yield "review forum", forum
-        elif key in {normalize(word) for word in _COMMITTEE_WORDS}:
-            yield "executive committee", self.executive_committee
+        return lookup(self, query)
 
-    def _with_kind(self, query: str) -> tuple[str, object] | None:
-        """A query that names its kind first: "objective 13", "guiding principle: c"."""
-        words = [word for word in re.split(_WORDS, query.strip()) if word]
-        for size in (2, 1):
-            if len(words) <= size:
-                continue
-            head, rest = normalize(" ".join(words[:size])), " ".join(words[size:])
-            for kind in KINDS:
-                if head in _kind_words(kind):
-                    found = self.registry(kind).get(rest)
-                    if found is not None:
-                        return kind.name, found
-        return None
+    def get(self, query: str, /) -> Found | None:
+        """Like `lookup`, but None where nothing, or more than one kind, matches.
 
-    def to_dataframes(self, *, lang: str = "en") -> dict[str, Any]:
-        """Every table of the data as a pandas DataFrame, keyed by name; the ids join.
+        >>> import un_migration_network as umn
+        >>> umn.load().get("Atlantis") is None
+        True
+        """
+        from un_migration_network._query import get  # noqa: PLC0415 - show and search only
 
-        One frame per kind (``"networks"``, ``"agencies"``, ...), plus the Executive
-        Committee's ``"memberships"`` and ``"snapshots"``, the review forum's
-        ``"review_forum_editions"``, and ``"votes"``: the States the Compact's recorded vote
-        names (against, abstaining), as written, with their M49 and ISO codes. Needs the
-        ``pandas`` extra.
+        return get(self, query)
+
+    def diff(self, other: Dataset, /) -> DatasetDiff:
+        """What changed from this dataset to *other*: records added, removed and changed.
+
+        >>> import json, un_migration_network as umn
+        >>> bool(umn.load().diff(umn.load_dataset(json.loads(umn.load().to_json()))))
+        False
+        """
+        from un_migration_network._diff import diff  # noqa: PLC0415 - releases only
+
+        return diff(self, other)
+
+    def citation(self, *, style: str = "text") -> str:
+        """How to cite this data release: as text, or as a BibTeX entry (``style="bibtex"``).
 
         Raises:
-            ImportError: pandas is not installed.
+            ValueError: *style* is neither "text" nor "bibtex".
+
+        >>> import un_migration_network as umn
+        >>> "data as of" in umn.load().citation()
+        True
+        """
+        from un_migration_network._citation import cite  # noqa: PLC0415 - on request only
+
+        return cite(self.as_of, style=style)
+
+    def to_dataframes(self, *, lang: str = "en", backend: str = "pandas") -> dict[str, Any]:
+        """Every table of the data as a DataFrame, keyed by name; the ids join.
+
+        One frame per kind (``"networks"``, ``"countries"``, ...); the long tables
+        ``"network_members"``, ``"network_co_chairs"`` and ``"citations"`` (kind, record,
+        field, language, source); the Executive Committee's ``"committee_seats"`` and
+        ``"committee_lists"``; the review forum's ``"review_forum_editions"``; and
+        ``"votes"``, the States the Compact's recorded vote names. *backend* is "pandas"
+        (the ``pandas`` extra) or "polars" (the ``polars`` extra).
+
+        Raises:
+            ImportError: The backend's library is not installed.
+            ValueError: *backend* is neither.
 
         >>> import un_migration_network as umn
         >>> frames = umn.load().to_dataframes()
-        >>> members = frames["networks"].explode("members")
-        >>> int(members.merge(frames["agencies"], left_on="members", right_on="id").shape[0]) > 0
-        True
+        >>> members = frames["network_members"]
+        >>> sorted(members[members.network == "mozambique"].agency)[:2]
+        ['fao', 'ilo']
         """
-        from un_migration_network._export import dataframes  # noqa: PLC0415 - lazy pandas
+        from un_migration_network._frames import dataframes  # noqa: PLC0415 - pandas only
 
-        return dataframes(self, lang=lang)
+        return dataframes(self, lang=lang, backend=backend)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self.registry(kind))} {kind.plural}" for kind in KINDS)
+        counts = ", ".join(f"{len(self.registry(kind))} {kind.plural}" for kind in REGISTERED)
         return f"<Dataset as of {self.as_of.isoformat()}: {counts}>"
 
-    def to_html(self, *, lang: str = "en") -> str:
-        """A summary table (counts of each kind, as-of date); acronyms in *lang* where known."""
-        from un_migration_network._html import dataset_html  # noqa: PLC0415 - notebooks only
-
-        return dataset_html(self, lang=lang)
+    def to_html(self, *, lang: str = "en") -> str:  # noqa: ARG002 - as every view takes it
+        """A summary table: how many records of each kind, as of which date."""
+        rows = [(kind.label, str(len(self.registry(kind)))) for kind in REGISTERED]
+        members = ", ".join(a.acronym for a in self.executive_committee.members)
+        rows.append(("Executive Committee", members))
+        rows.append(("Compact", f"{self.compact}, {self.compact.resolution}"))
+        return summary_html(f"UN Network on Migration data as of {self.as_of.isoformat()}", rows)
 
     def _repr_html_(self) -> str:
-        """A summary table (counts of each kind, as-of date) for notebooks."""
+        """A summary table for notebooks."""
         return self.to_html()
 
 
-def _keys_of(record: Compact | ReviewForum, words: tuple[str, ...], *texts: str) -> set[str]:
-    names = (name.text for name in record.names)
-    return {normalize(text) for text in (*words, *texts, *names)}
+def _rebuild(*fields: Any) -> Dataset:
+    return Dataset(*fields)
 
 
-def _kind_words(kind: Kind[Any]) -> set[str]:
-    """The words that name a kind at the start of a query ("objective", "principles")."""
-    last = kind.name.split()[-1]
-    return {normalize(word) for word in (kind.name, kind.plural, kind.label, last, last + "s")}
+def _notes(parts: Mapping[str, Any]) -> dict[str, str]:
+    """What a miss on a country says of the data's coverage, for networks and Champions."""
+    networks: tuple[Network, ...] = tuple(parts.get("networks", ()))
+    observations: tuple[Observation, ...] = tuple(parts.get("observations", ()))
+    globals_ = {n.id for n in networks if n.level is NetworkLevel.GLOBAL}
+    listed = sum(1 for n in networks if n.level is NetworkLevel.COUNTRY)
+    counted = _latest(
+        o for o in observations
+        if o.subject in globals_ and o.quantity is Quantity.COUNTRY_NETWORKS and o.scope is None
+    )
+    network_note = f"the data lists no network there (it lists {listed}"
+    if counted is not None and counted.value > listed:
+        network_note += f" of the {counted.figure} country networks the sources count"
+    else:
+        network_note += " country networks"
+    champions = len(tuple(parts.get("champions", ())))
+    champion_note = f"the data does not list it among the {champions} GCM Champion countries"
+    return {"networks": network_note + ")", "champions": champion_note}
 
 
-def _parse(text: str, origin: str) -> object:
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                msg = f"the key {quote(key)} appears twice in one object"
-                raise ValueError(msg)
-            result[key] = value
-        return result
-
-    def no_constant(name: str) -> object:
-        msg = f"{name} is not valid JSON"
-        raise ValueError(msg)
-
-    try:
-        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=no_constant)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        problem = _whole(f"not valid JSON: {error.msg} ({where})", "not-json")
-    except RecursionError:
-        problem = _whole("the JSON is nested too deeply to read", "too-deep")
-    except ValueError as error:
-        problem = _whole(f"not valid JSON: {error}", "not-json")
-    raise DataError([problem], origin=origin)
-
-
-def _whole(message: str, code: str) -> DataProblem:
-    """A problem of the whole document (its path is ``$``); *code* is a `Code`'s value."""
-    from un_migration_network._hooks import problem_code  # noqa: PLC0415 - on a fault only
-
-    return DataProblem("$", message, problem_code(code))
-
-
-def _refuse(origin: str, message: str, code: str) -> DataError:
-    return DataError([_whole(message, code)], origin=origin)
-
-
-def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
-    origin = os.fsdecode(path)
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except ValueError:  # a path with a NUL character in it
-        msg = "cannot read the file: the path is not valid"
-        raise _refuse(repr(origin), msg, "unreadable") from None
-    except OSError as error:
-        raise _refuse(origin, f"cannot read the file: {_reason(error)}", "unreadable") from None
-    try:
-        raw = _read_document(descriptor, origin)
-    finally:
-        os.close(descriptor)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        reason = f"the file is not UTF-8 text (byte {error.start} is invalid)"
-        raise _refuse(origin, reason, "not-utf8") from None
-    return text, origin
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or type(error).__name__
-
-
-def _read_document(descriptor: int, origin: str) -> bytes:
-    """The bytes of an open regular file of at most the size limit; anything else is refused."""
-    info = os.fstat(descriptor)
-    if not stat.S_ISREG(info.st_mode):
-        what = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise _refuse(origin, f"cannot read the document: the path is {what}", "not-a-file")
-    too_large = f"the file is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB: not a document"
-    if info.st_size > MAX_DOCUMENT_BYTES:
-        raise _refuse(origin, too_large, "too-large")
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        # One byte past the limit tells a file that grew while it was read.
-        while size <= MAX_DOCUMENT_BYTES:
-            chunk = os.read(descriptor, min(_CHUNK, MAX_DOCUMENT_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as error:
-        raise _refuse(origin, f"cannot read the file: {_reason(error)}", "unreadable") from None
-    if size > MAX_DOCUMENT_BYTES:
-        raise _refuse(origin, too_large, "too-large")
-    return b"".join(chunks)
-
-
-def _build(data: object, origin: str | None) -> Dataset:
-    from un_migration_network._converter import structure_document  # noqa: PLC0415 - lazy cattrs
-
-    try:
-        document = structure_document(data, origin=origin)
-    except RecursionError:
-        problem = _whole("the document is nested too deeply to read", "too-deep")
-        raise DataError([problem], origin=origin) from None
-    return Dataset._from_document(document, origin=origin)  # noqa: SLF001 - its own builder
-
-
-def load_dataset(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Dataset:
-    """Build a new dataset from your own JSON document; the bundled data is left as it is.
-
-    Args:
-        source: A path to a JSON file (a regular file of at most 64 MiB), or an
-            already-parsed JSON object.
-
-    Raises:
-        DataError: The document cannot be read or does not fit; every problem is listed
-            with its JSON path.
-
-    >>> import json, un_migration_network as umn
-    >>> mine = umn.load_dataset(json.loads(umn.load().to_json()))
-    >>> mine == umn.load(), mine is umn.load()
-    (True, False)
-    """
-    given: object = source  # callers without type checking may pass anything
-    if isinstance(given, Mapping):
-        return _uncollected(_build, given, None)
-    if isinstance(given, str | os.PathLike):
-        text, origin = _read(given)
-        return _uncollected(lambda: _build(_parse(text, origin), origin))
-    reason = f"expected a path or a JSON object, got {type(given).__name__}"
-    problem = _whole(reason, "wrong-type")
-    raise DataError([problem])
-
-
-_lock = threading.Lock()
-_reading = threading.Lock()  # one read of a part of the bundled data at a time
-_bundled: Dataset | None = None
-
-
-def load() -> Dataset:
-    """Return the bundled dataset, loading it on first use (once, thread-safely).
-
-    >>> import un_migration_network as umn
-    >>> umn.load() is umn.load()
-    True
-    """
-    global _bundled  # noqa: PLW0603 - the one cached, fully built dataset
-    dataset = _bundled
-    if dataset is None:
-        with _lock:
-            if _bundled is None:
-                _bundled = _load_bundled()
-            dataset = _bundled
-    return dataset
-
-
-def _load_bundled() -> Dataset:
-    return _uncollected(_read_bundled)
-
-
-def _read_bundled() -> Dataset:
-    from importlib.resources import files  # noqa: PLC0415 - no I/O machinery at import time
-
-    # The text is dropped as soon as it is parsed, so it is not held while records are built.
-    data = json.loads(files(_DATA_PACKAGE).joinpath(_DATA_FILE).read_text(encoding="utf-8"))
-    origin = f"bundled {_DATA_FILE}"
-    try:
-        return _fast(data, origin)
-    except Exception:  # noqa: BLE001 - the converter then says what is wrong, with paths
-        return _build(data, origin)
-
-
-def _uncollected(read: Callable[..., _T], /, *args: object) -> _T:
-    """What *read* returns, with the cyclic garbage collector paused while it runs.
-
-    Reading a document allocates tens of thousands of objects and frees none in a cycle; left
-    on, the collector walks the growing heap again and again (eight full collections at 100
-    times the bundled data, a third of the load), so that the load grows faster than the data.
-    A collector that was off stays off.
-    """
-    if not gc.isenabled():
-        return read(*args)
-    gc.disable()
-    try:
-        return read(*args)
-    finally:
-        gc.enable()
-
-
-def _fast(data: Any, origin: str) -> Dataset:
-    """The bundled dataset through the generated functions: no cattrs on the first answer.
-
-    The networks (a first lookup's kind) are structured at once, with the sources and
-    agencies they cite; every other kind when it is first used.
-    """
-    from un_migration_network._structure import Pending  # noqa: PLC0415 - the bundled path
-
-    pending = Pending(data)
-
-    # A part the fast path cannot read is a fault of ours: the converter then reads the whole
-    # document, as any other, and says where it is wrong (a DataError); should it read the
-    # document, its records serve.
-    def build(kind: Kind[Any]) -> tuple[Any, ...]:
-        try:
-            return _uncollected(pending.records, kind)
-        except Exception:  # noqa: BLE001 - see above
-            return tuple(_build(data, origin).registry(kind))
-
-    def read(key: str) -> Any:
-        try:
-            return pending.singleton(key)
-        except Exception:  # noqa: BLE001 - see above
-            return getattr(_build(data, origin), key)
-
-    def registry(kind: Kind[Any]) -> Registry[Any]:
-        path = f"$.{kind.plural}"
-        if kind.plural == "networks":
-            records = pending.records(kind)
-            return Registry(
-                records, keys=kind.keys, kind=kind.name, path=path, record_type=kind.type
-            )
-        return Registry.deferred(
-            functools.partial(build, kind),
-            keys=kind.keys,
-            kind=kind.name,
-            path=path,
-            record_type_of=lambda: kind.type,
-        )
-
-    # The Executive Committee and the Compact are structured on first use (`__getattr__`).
-    dataset: Dataset = Dataset.__new__(Dataset)
-    object.__setattr__(dataset, "as_of", pending.as_of)
-    for kind in KINDS:
-        object.__setattr__(dataset, kind.plural, registry(kind))
-    object.__setattr__(dataset, "_pending", read)
-    return dataset
+def _latest(observations: Iterator[Observation] | Any) -> Observation | None:
+    found = sorted(observations, key=lambda o: (o.as_of.earliest, o.as_of.latest))
+    return found[-1] if found else None

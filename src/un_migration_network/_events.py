@@ -2,9 +2,9 @@
 
 import enum
 
-import attrs
-
-from un_migration_network._models import Citation, DateSpan, Source, _Sourced
+from un_migration_network._dates import DateSpan
+from un_migration_network._fields import field, record
+from un_migration_network._records import Citation, Source, Sourced
 
 __all__ = ["Event", "EventKind", "Observation", "Quantity"]
 
@@ -40,67 +40,74 @@ class Quantity(enum.Enum):
     PLEDGES = "pledges"
 
 
-@attrs.frozen
-class Event(_Sourced):
+@record
+class Event(Sourced):
     """A dated happening: a decision, a meeting, a review, a founding.
-
-    Attributes:
-        id: Stable key.
-        name: What happened.
-        kind: What kind of event it is.
-        date: When, as a day or a span.
-        subject: The id of the network or agency it concerns ("gcm" for the Compact).
-        sources: What supports the record.
-        place: Where, if known.
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> [str(e.date) for e in umn.load().events if e.subject == "mozambique"]
     ['2022-02-16']
     """
 
-    id: str
-    name: str
-    kind: EventKind
-    date: DateSpan
-    subject: str
-    sources: tuple[Source, ...]
-    place: str | None = None
-    citations: tuple[Citation, ...] = ()
+    id: str = field("Stable key.")
+    name: str = field("What happened.", repr=False)
+    kind: EventKind = field("What kind of event it is.", repr=False)
+    date: DateSpan = field("When, as a day or a span.")
+    subject: str = field(
+        "The id of the network or agency it concerns (\"gcm\" for the Compact).", repr=False
+    )
+    sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
+    place: str | None = field("Where, if known.", default=None, repr=False)
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
-    def __repr__(self) -> str:
-        return f"Event(id={self.id!r}, date={self.date!r})"
+    def __str__(self) -> str:
+        return f"{self.date}: {self.name}"
 
 
-@attrs.frozen
-class Observation(_Sourced):
+@record
+class Observation(Sourced):
     """A figure that a source reports at a date.
-
-    Attributes:
-        id: Stable key.
-        subject: The id of the record it counts for ("gcm" for the Compact).
-        quantity: What is counted.
-        value: The figure.
-        as_of: The date it holds for.
-        sources: What reports it.
-        is_lower_bound: Whether the source says "more than" the figure ("over 70").
-        scope: The area counted, where narrower than the subject's ("Africa").
-        citations: The sources of each field.
 
     >>> import un_migration_network as umn
     >>> sorted(o.value for o in umn.load().observations if o.quantity.value == "states adopting")
     [152, 164, 165]
     """
 
-    id: str
-    subject: str
-    quantity: Quantity
-    value: int
-    as_of: DateSpan
-    sources: tuple[Source, ...]
-    is_lower_bound: bool = False
-    scope: str | None = None
-    citations: tuple[Citation, ...] = ()
+    id: str = field("Stable key.")
+    subject: str = field(
+        "The id of the record it counts for (\"gcm\" for the Compact).", repr=False
+    )
+    quantity: Quantity = field("What is counted.", repr=False)
+    value: int = field("The figure.")
+    as_of: DateSpan = field("The date it holds for.", label="as of", repr=False)
+    sources: tuple[Source, ...] = field("What reports it.", uncited=True, repr=False)
+    is_lower_bound: bool = field(
+        "Whether the source says \"more than\" the figure (\"over 70\").",
+        default=False,
+        label="more than",
+        repr=False,
+    )
+    scope: str | None = field(
+        "The area counted, where narrower than the subject's (\"Africa\").",
+        default=None,
+        repr=False,
+    )
+    citations: tuple[Citation, ...] = field(
+        "The sources of each field.", default=(), uncited=True, repr=False
+    )
 
-    def __repr__(self) -> str:
-        return f"Observation(id={self.id!r}, value={self.value!r})"
+    @property
+    def figure(self) -> str:
+        """The figure as the source gives it: "more than 70", "34".
+
+        >>> import un_migration_network as umn
+        >>> [o.figure for o in umn.load().observations if o.is_lower_bound][:1]
+        ['more than 80']
+        """
+        return f"more than {self.value}" if self.is_lower_bound else str(self.value)
+
+    def __str__(self) -> str:
+        where = f" in {self.scope}" if self.scope else ""
+        return f"{self.as_of}: {self.figure} {self.quantity.value}{where}"

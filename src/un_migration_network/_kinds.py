@@ -1,40 +1,31 @@
-"""The one table of record kinds: what the converter, the dataset, the views and the exports read.
+"""The one table of record kinds: what the loaders, the registries, the views and exports read.
 
-A kind of record that a document holds as an array (sources, agencies, networks, ...) is
-described here once: its names, its type, its lookup keys, its canonical order and its summary
-columns. Adding a kind is one `Kind` entry in `KINDS` plus its model (and its data).
+A kind of record that a document holds (an array of sources, agencies, networks, ...; or one
+record, the Compact and the Executive Committee) is described here once: its names, its
+class, its lookup keys, its canonical order and its summary columns. Adding a kind is its
+model, one `Kind` entry in `KINDS`, its `Dataset` field and its public name.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-from un_migration_network import _models
-from un_migration_network._models import NetworkLevel
+import attrs
 
-if TYPE_CHECKING:
-    from un_migration_network._models import (
-        Agency,
-        Champion,
-        DateSpan,
-        Event,
-        GuidingPrinciple,
-        Network,
-        Objective,
-        Observation,
-        Source,
-    )
+from un_migration_network._committee import ExecutiveCommittee
+from un_migration_network._compact import Champion, Compact, GuidingPrinciple, Objective
+from un_migration_network._countries import Country
+from un_migration_network._dates import DateSpan
+from un_migration_network._events import Event, Observation
+from un_migration_network._networks import Agency, Network, NetworkLevel
+from un_migration_network._normalize import variants
+from un_migration_network._pages import in_language
+from un_migration_network._records import Source
 
-__all__ = ["KINDS", "Column", "Kind", "field_label", "in_language", "kind_named", "kind_of"]
+__all__ = ["KINDS", "Column", "Kind", "kind_named", "kind_of", "member_count"]
 
 T = TypeVar("T")
 
-_ENGLISH = "en"
 
-
-# Kinds and columns are named tuples, not attrs classes: they are made once, at import,
-# and an attrs class costs a first lookup more than all of them together.
 class Column(NamedTuple):
     """One summary column: its header and how to read it off a record in a language."""
 
@@ -43,99 +34,74 @@ class Column(NamedTuple):
 
 
 class Kind(NamedTuple, Generic[T]):
-    """One kind of record that a document holds as an array.
+    """One kind of record that a document holds.
 
     Attributes:
-        name: The singular noun ("network"): a registry's kind, error messages.
+        name: The singular noun ("network"): a registry's kind, error messages, `show`.
         plural: The document's key, the `Dataset` attribute and the command line's word.
-        class_name: The record class's name: `type` is the class, imported on first use.
+        type: The record class.
+        primary: The field that is a record's primary key ("id", "number", "alpha2").
         keys: Every natural key of a record, for lookups (names in every language included).
-        primary: The field that is a record's primary key ("id", "number", "letter").
-        key: A record's primary key as text ("mozambique", "13", "b").
-        order: The canonical order of the bundled file's array.
+        order: The canonical order of the document's array.
         columns: The summary columns of tables (``list``, ``search``, HTML views).
         subject: The id validation reports a record's problems under.
         label: The plural as people write it ("guiding principles").
+        rank: A query that names records of several kinds finds the kind of the lowest rank
+            ("Bangladesh" names a network, a Champion and a country: the network); kinds of
+            one rank are a tie.
         is_searchable: Whether ``show`` and ``search`` look in it.
-        rank: Kinds of a lower rank win a query that names records of several kinds ("Bangladesh"
-            names a network and a Champion: the network); kinds of one rank are a tie.
-        is_required: Whether a document must hold the array.
+        is_required: Whether a document must hold it.
+        is_singleton: Whether a document holds one record of it, not an array.
+        is_referenced: Whether records refer to records of this kind by their key (sources,
+            countries, agencies), so that the document writes the key, not the record.
     """
 
     name: str
     plural: str
-    class_name: str
-    keys: Callable[[T], Iterable[str | int | None]]
+    type: type[T]
     primary: str
-    key: Callable[[T], str]
+    keys: Callable[[T], Iterable[str | int | None]]
     order: Callable[[T], Any]
     columns: tuple[Column, ...]
     subject: Callable[[T], str]
     label: str
-    is_searchable: bool = True
     rank: int = 0
+    is_searchable: bool = True
     is_required: bool = True
+    is_singleton: bool = False
+    is_referenced: bool = False
+
+    def key(self, record: T, /) -> str:
+        """A record's primary key as text ("mozambique", "13", "MZ")."""
+        return str(getattr(record, self.primary))
 
     @property
-    def type(self) -> type[T]:
-        """The record class (created on first use: see `_models`)."""
-        cl: type[T] = getattr(_models, self.class_name)
-        return cl
+    def has_country(self) -> bool:
+        """Whether its records name a country (a registry then finds them by its names)."""
+        return "country" in attrs.fields_dict(self.type)
 
 
-# Field names as words, where the words are not just the name with its underscores as spaces.
-_LABELS = {
-    "id": "id",
-    "alpha2": "ISO alpha-2",
-    "alpha3": "ISO alpha-3",
-    "m49": "M49",
-    "is_code_user_assigned": "user-assigned code",
-    "sub_region": "sub-region",
-    "declared_member_count": "declared members",
-    "is_membership_complete": "membership complete",
-    "co_chairs": "co-chairs",
-    "first_evidenced": "first evidenced",
-    "is_inferred": "inferred",
-    "is_paragraph_inferred": "paragraph inferred",
-    "is_letter_inferred": "letter inferred",
-    "is_complete": "complete",
-    "is_lower_bound": "more than",
-    "round_table": "IMRF round table",
-    "cadence_years": "every (years)",
-    "first_year": "first year",
-    "modalities_resolution": "modalities resolution",
-    "progress_declaration_endorsed": "progress declaration endorsed",
-    "adopted_at": "adopted at",
-    "voted_against": "voted against",
-    "non_voting": "not voting",
-    "in_favour": "in favour",
-    "short_label": "short label",
-    "title_variants": "other wordings",
-    "as_of": "as of",
-    "names": "other languages",
-    "aliases": "also known as",
-}
+def member_count(network: Network, _: str = "en") -> str:
+    """A network's members as a count that never reads unknown as zero.
 
-
-def field_label(field: str, /) -> str:
-    """A field's name as words, for views: ``"declared_member_count"`` is "declared members".
-
-    >>> field_label("is_code_user_assigned"), field_label("launched")
-    ('user-assigned code', 'launched')
+    >>> import un_migration_network as umn
+    >>> member_count(umn.networks.lookup("global"))
+    '16, incomplete (38 declared)'
     """
-    return _LABELS.get(field, field.replace("_", " "))
-
-
-def in_language(record: Any, field: str, lang: str) -> str:
-    """The text of *field* in *lang*, or the English marked ``[en]`` where there is none."""
-    if lang == _ENGLISH:
-        return str(getattr(record, field))
-    text: str | None = record._in(field, lang)  # noqa: SLF001 - the records' shared helper
-    return f"{getattr(record, field)} [en]" if text is None else text
+    listed = len(network.members)
+    if network.is_membership_complete:
+        text = str(listed)
+    elif listed:
+        text = f"{listed}, incomplete"
+    else:
+        text = "not listed"
+    declared = network.declared_member_count
+    if declared is not None and declared != listed:
+        text += f" ({declared} declared)"
+    return text
 
 
 def _names(record: Any) -> Iterator[str]:
-    """The texts of a record's names in other languages."""
     return (name.text for name in record.names)
 
 
@@ -143,31 +109,43 @@ def _source_keys(source: Source) -> Iterable[str]:
     return (source.id, source.url)
 
 
+def _country_keys(country: Country) -> Iterator[str | int | None]:
+    yield from (country.alpha2, country.alpha3, country.m49)
+    if country.m49 is not None:
+        yield f"{country.m49:03d}"  # M49 codes are written with three digits: "031"
+    # A UNTERM name's bracketed article ("Gambia (the)") and a formal name's leading one
+    # ("the Republic of Kenya") are folded: "Gambia", "The Gambia", "Republic of Kenya".
+    yield from variants(country.name)
+    if country.formal_name is not None:
+        yield from variants(country.formal_name, formal=True)
+    for name in country.names:
+        yield from variants(name.text, formal=name.field == "formal_name")
+    yield from country.aliases
+
+
 def _agency_keys(agency: Agency) -> Iterable[str]:
     return (agency.acronym, agency.name, *agency.aliases, agency.id, *_names(agency))
 
 
-def _country_keys(record: Network | Champion) -> Iterator[str | int | None]:
-    country = record.country
-    if country is not None:
-        yield from (country.name, country.alpha2, country.alpha3, country.m49)
-        if country.m49 is not None:
-            yield f"{country.m49:03d}"  # M49 codes are written with three digits: "031"
+def _country_name(record: Network | Champion) -> str | None:
+    # Its country's other names and codes find it through the countries (see `Registry`);
+    # the English name is a key of its own, for suggestions that read as people write.
+    return None if record.country is None else record.country.name
 
 
-def _network_keys(network: Network) -> Iterable[str | int | None]:
-    yield network.name
-    yield from _country_keys(network)
-    yield network.region
-    yield from network.aliases
-    yield network.id
-    yield from _names(network)
+def _network_keys(network: Network) -> Iterable[str | None]:
+    return (
+        network.name,
+        _country_name(network),
+        network.region,
+        *network.aliases,
+        network.id,
+        *_names(network),
+    )
 
 
-def _champion_keys(champion: Champion) -> Iterable[str | int | None]:
-    yield from _country_keys(champion)
-    yield from champion.aliases
-    yield champion.id
+def _champion_keys(champion: Champion) -> Iterable[str | None]:
+    return (_country_name(champion), *champion.aliases, champion.id)
 
 
 def _objective_keys(objective: Objective) -> Iterable[str | int]:
@@ -184,24 +162,16 @@ def _id_keys(record: Event | Observation) -> Iterable[str]:
     return (record.id,)
 
 
+def _no_keys(_: object) -> Iterable[str]:
+    return ()
+
+
 _LEVELS = {level: rank for rank, level in enumerate(NetworkLevel)}
 
 
 def _network_order(network: Network) -> tuple[int, str]:
     # The global Network first, then the continental, regional and country networks.
     return _LEVELS[network.level], network.id
-
-
-def _evidenced(network: Network, _: str) -> DateSpan | None:
-    return network.launched or network.first_evidenced
-
-
-def _members(network: Network, _: str) -> str:
-    count = str(len(network.members))
-    declared = network.declared_member_count
-    if declared is not None and declared != len(network.members):
-        count += f" ({declared} declared)"
-    return count
 
 
 def _alpha3(record: Network | Champion, _: str) -> str | None:
@@ -212,6 +182,10 @@ def _region(network: Network, _: str) -> str | None:
     if network.country is not None:
         return network.country.region
     return network.region
+
+
+def _span(name: str) -> Callable[[Any, str], DateSpan | None]:
+    return lambda record, _: getattr(record, name)
 
 
 def _attribute(name: str) -> Callable[[Any, str], object]:
@@ -225,10 +199,9 @@ def _localized(field: str) -> Callable[[Any, str], object]:
 SOURCES: Kind[Source] = Kind(
     name="source",
     plural="sources",
-    class_name="Source",
-    keys=_source_keys,
+    type=Source,
     primary="id",
-    key=lambda source: source.id,
+    keys=_source_keys,
     order=lambda source: source.id,
     columns=(
         Column("id", _attribute("id")),
@@ -240,14 +213,36 @@ SOURCES: Kind[Source] = Kind(
     subject=lambda source: source.id,
     label="sources",
     is_searchable=False,
+    is_referenced=True,
+)
+COUNTRIES: Kind[Country] = Kind(
+    name="country",
+    plural="countries",
+    type=Country,
+    primary="alpha2",
+    keys=_country_keys,
+    order=lambda country: country.alpha2,
+    columns=(
+        Column("ISO2", _attribute("alpha2")),
+        Column("ISO3", _attribute("alpha3")),
+        Column("M49", lambda c, _: None if c.m49 is None else f"{c.m49:03d}"),
+        Column("name", _localized("name")),
+        Column("region", _attribute("region")),
+        Column("member", _attribute("is_member_state")),
+    ),
+    subject=lambda country: f"country-{country.alpha2}",
+    label="countries and areas",
+    # A country's page answers a query only where no network or Champion does.
+    rank=2,
+    is_required=False,
+    is_referenced=True,
 )
 AGENCIES: Kind[Agency] = Kind(
     name="agency",
     plural="agencies",
-    class_name="Agency",
-    keys=_agency_keys,
+    type=Agency,
     primary="id",
-    key=lambda agency: agency.id,
+    keys=_agency_keys,
     order=lambda agency: agency.id,
     columns=(
         Column("id", _attribute("id")),
@@ -257,22 +252,23 @@ AGENCIES: Kind[Agency] = Kind(
     ),
     subject=lambda agency: agency.id,
     label="agencies",
+    is_referenced=True,
 )
 NETWORKS: Kind[Network] = Kind(
     name="network",
     plural="networks",
-    class_name="Network",
-    keys=_network_keys,
+    type=Network,
     primary="id",
-    key=lambda network: network.id,
+    keys=_network_keys,
     order=_network_order,
     columns=(
         Column("id", _attribute("id")),
         Column("level", _attribute("level")),
-        Column("country", _alpha3),
+        Column("ISO3", _alpha3),
         Column("region", _region),
-        Column("launched or first evidenced", _evidenced),
-        Column("members", _members),
+        Column("launched", _span("launched")),
+        Column("evidenced", _span("first_evidenced")),
+        Column("members", member_count),
     ),
     subject=lambda network: network.id,
     label="networks",
@@ -280,14 +276,13 @@ NETWORKS: Kind[Network] = Kind(
 CHAMPIONS: Kind[Champion] = Kind(
     name="champion",
     plural="champions",
-    class_name="Champion",
-    keys=_champion_keys,
+    type=Champion,
     primary="id",
-    key=lambda champion: champion.id,
+    keys=_champion_keys,
     order=lambda champion: champion.id,
     columns=(
         Column("id", _attribute("id")),
-        Column("country", lambda c, _: c.country.name),
+        Column("country", lambda c, lang: in_language(c.country, "name", lang)),
         Column("ISO3", _alpha3),
         Column("since", _attribute("since")),
     ),
@@ -299,10 +294,9 @@ CHAMPIONS: Kind[Champion] = Kind(
 OBJECTIVES: Kind[Objective] = Kind(
     name="objective",
     plural="objectives",
-    class_name="Objective",
-    keys=_objective_keys,
+    type=Objective,
     primary="number",
-    key=lambda objective: str(objective.number),
+    keys=_objective_keys,
     order=lambda objective: objective.number,
     columns=(
         Column("no", _attribute("number")),
@@ -315,10 +309,9 @@ OBJECTIVES: Kind[Objective] = Kind(
 PRINCIPLES: Kind[GuidingPrinciple] = Kind(
     name="guiding principle",
     plural="principles",
-    class_name="GuidingPrinciple",
-    keys=_principle_keys,
+    type=GuidingPrinciple,
     primary="letter",
-    key=lambda principle: principle.letter,
+    keys=_principle_keys,
     order=lambda principle: principle.letter,
     columns=(Column("letter", _attribute("letter")), Column("name", _localized("name"))),
     subject=lambda principle: f"principle-{principle.letter}",
@@ -327,10 +320,9 @@ PRINCIPLES: Kind[GuidingPrinciple] = Kind(
 EVENTS: Kind[Event] = Kind(
     name="event",
     plural="events",
-    class_name="Event",
-    keys=_id_keys,
+    type=Event,
     primary="id",
-    key=lambda event: event.id,
+    keys=_id_keys,
     order=lambda event: event.id,
     columns=(
         Column("id", _attribute("id")),
@@ -347,17 +339,16 @@ EVENTS: Kind[Event] = Kind(
 OBSERVATIONS: Kind[Observation] = Kind(
     name="observation",
     plural="observations",
-    class_name="Observation",
-    keys=_id_keys,
+    type=Observation,
     primary="id",
-    key=lambda observation: observation.id,
+    keys=_id_keys,
     order=lambda observation: observation.id,
     columns=(
         Column("id", _attribute("id")),
         Column("as of", _attribute("as_of")),
         Column("subject", _attribute("subject")),
         Column("quantity", _attribute("quantity")),
-        Column("value", lambda o, _: f"more than {o.value}" if o.is_lower_bound else o.value),
+        Column("value", lambda o, _: o.figure),
         Column("scope", _attribute("scope")),
     ),
     subject=lambda observation: observation.id,
@@ -365,11 +356,38 @@ OBSERVATIONS: Kind[Observation] = Kind(
     is_searchable=False,
     is_required=False,
 )
+COMMITTEE: Kind[ExecutiveCommittee] = Kind(
+    name="executive committee",
+    plural="executive_committee",
+    type=ExecutiveCommittee,
+    primary="as_of",
+    keys=_no_keys,
+    order=lambda _: 0,
+    columns=(),
+    subject=lambda _: "executive-committee",
+    label="Executive Committee",
+    is_searchable=False,
+    is_singleton=True,
+)
+COMPACT: Kind[Compact] = Kind(
+    name="compact",
+    plural="compact",
+    type=Compact,
+    primary="acronym",
+    keys=_no_keys,
+    order=lambda _: 0,
+    columns=(),
+    subject=lambda _: "gcm",
+    label="Compact",
+    is_searchable=False,
+    is_singleton=True,
+)
 
-#: Every kind, in the order a document is structured: a kind comes after the kinds it cites
-#: (every record cites sources; networks name agencies).
+#: Every kind, in the order a document is structured: a kind comes after the kinds it refers
+#: to (every record cites sources; networks name countries and agencies).
 KINDS: tuple[Kind[Any], ...] = (
     SOURCES,
+    COUNTRIES,
     AGENCIES,
     NETWORKS,
     CHAMPIONS,
@@ -377,10 +395,14 @@ KINDS: tuple[Kind[Any], ...] = (
     PRINCIPLES,
     EVENTS,
     OBSERVATIONS,
+    COMMITTEE,
+    COMPACT,
 )
+#: The kinds a document holds as arrays, each a `Registry` of a `Dataset`.
+REGISTERED: tuple[Kind[Any], ...] = tuple(kind for kind in KINDS if not kind.is_singleton)
 
 _BY_PLURAL = {kind.plural: kind for kind in KINDS}
-_BY_CLASS_NAME = {kind.class_name: kind for kind in KINDS}
+_BY_TYPE: dict[type, Kind[Any]] = {kind.type: kind for kind in KINDS}
 
 
 def kind_named(plural: str, /) -> Kind[Any]:
@@ -388,11 +410,17 @@ def kind_named(plural: str, /) -> Kind[Any]:
 
     Raises:
         KeyError: No kind has that name.
+
+    >>> kind_named("principles").label
+    'guiding principles'
     """
     return _BY_PLURAL[plural]
 
 
 def kind_of(record_type: type, /) -> Kind[Any] | None:
-    """The kind of records of *record_type*, or None for a type that is not a kind's."""
-    kind = _BY_CLASS_NAME.get(getattr(record_type, "__name__", ""))
-    return kind if kind is not None and kind.type is record_type else None
+    """The kind of records of *record_type*, or None for a type that is not a kind's.
+
+    >>> kind_of(Country).plural
+    'countries'
+    """
+    return _BY_TYPE.get(record_type)

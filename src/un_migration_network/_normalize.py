@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_QUERY", "bigrams", "dice", "normalize"]
+__all__ = ["MAX_QUERY", "bigrams", "dice", "normalize", "variants", "words"]
 
 #: Queries longer than this find nothing at once: no record has a key of even a tenth of it,
 #: and folding a megabyte of compatibility characters (U+FDFA expands eighteenfold) takes
@@ -68,6 +68,65 @@ def normalize(text: str) -> str:
         if ch.isalnum() or ch in (_GAP, _MINUS)
     )
     return "".join(kept)
+
+
+# UNTERM writes a name's article, or the words before it, in brackets after it: "Gambia (the)",
+# "Tchéquie (la)", "Netherlands (Kingdom of the)", "Iran (République islamique d')". Such a
+# bracket ends in an article or a preposition, in English, French or Spanish.
+_BRACKET = re.compile(
+    r"^(?P<base>.+?)\s*\((?P<head>[^()]*?\b(?:the|of|le|la|les|de|du|des|el|los|las|del)"
+    r"|[^()]*?\b[ld][\'’])\)$",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:the|le|la|les|el|los|las|l[\'’])\s*$", re.IGNORECASE)
+# A formal name opens with its article: "the Republic of Kenya", "la République du Kenya".
+_LEADING = re.compile(r"^(?:the|le|la|les|el|los|las)\s+|^l[\'’](?=\w)", re.IGNORECASE)
+
+
+def variants(text: str, /, *, formal: bool = False) -> tuple[str, ...]:
+    """*text* and the forms people write it in, its article or bracket folded.
+
+    A bracket that holds an article, or the words a name opens with, moves before the name
+    ("Gambia (the)" is also "the Gambia"); a bracket that holds only an article may also go
+    ("Gambia"). A *formal* name is also written without its leading article.
+
+    >>> variants("Gambia (the)")
+    ('Gambia (the)', 'the Gambia', 'Gambia')
+    >>> variants("Netherlands (Kingdom of the)")
+    ('Netherlands (Kingdom of the)', 'Kingdom of the Netherlands')
+    >>> variants("the Republic of Kenya", formal=True)
+    ('the Republic of Kenya', 'Republic of Kenya')
+    """
+    found = [text]
+    match = _BRACKET.match(text)
+    if match is not None:
+        head, base = match["head"], match["base"]
+        joiner = "" if head[-1] in "'’" else " "
+        found.append(f"{head}{joiner}{base}")
+        if _ARTICLE.match(head):
+            found.append(base)
+    if formal:
+        stripped = _LEADING.sub("", text, count=1)
+        if stripped != text and stripped:
+            found.append(stripped)
+    return tuple(dict.fromkeys(found))
+
+
+_WORD = re.compile(r"\w+")
+# Words shorter than this ("of", "the", "UN") say too little to find a record by.
+_SHORTEST_WORD = 3
+
+
+def words(text: str, /) -> tuple[str, ...]:
+    """The words of *text* that can find a record, each folded as a key, each once.
+
+    >>> words("Use immigration detention only as a measure of last resort")
+    ('use', 'immigration', 'detention', 'only', 'measure', 'last', 'resort')
+    """
+    if len(text) > MAX_QUERY:
+        return ()
+    folded = (normalize(word) for word in _WORD.findall(text))
+    return tuple(dict.fromkeys(word for word in folded if len(word) >= _SHORTEST_WORD))
 
 
 def bigrams(key: str) -> frozenset[str]:

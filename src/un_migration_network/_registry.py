@@ -3,26 +3,50 @@
 from __future__ import annotations
 
 import enum
+import heapq
+import operator
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
-from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize
+import attrs
+
+from un_migration_network._html import registry_html
+from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize, words
+from un_migration_network._records import language_code
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
 
 if TYPE_CHECKING:
     import pandas as pd
+    import polars as pl
 
-__all__ = ["Match", "Registry"]
+    from un_migration_network._countries import Country
+    from un_migration_network._kinds import Kind
+
+__all__ = ["Lazy", "Match", "Registry"]
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+# A fuzzy candidate must share this much of its letter pairs with the query: one typo in a
+# key of three or more letters keeps at least half of them (when no letter pair repeats).
+_MIN_SIMILARITY = 0.5
+# A misspelled word inside a longer name must be closer: words are short, and a name has many.
+_MIN_WORD_SIMILARITY = 0.6
+# Keys shorter than this (a principle's letter, a two-letter code) match exactly or not at all:
+# one typo in them names another record as often as the intended one.
+_MIN_FUZZY = 3
+# A suggestion longer than this (an objective's title) is shown by a shorter key of its record.
+_LONGEST_SUGGESTION = 40
+_HUGE = 10**MAX_QUERY
 
 
 class Match(NamedTuple, Generic[T]):
     """One ranked search result.
 
     Attributes:
-        score: Higher is better: 4 exact, 3-4 prefix, 2-3 substring, below 1 a fuzzy match.
+        score: Higher is better: 4 exact, 3-4 a prefix, 2-3 a part of a key, 1-2 every word
+            of the query in a key (each word exact or nearly), below 1 a fuzzy match.
         key: The key that matched, as the data writes it.
         record: The record.
     """
@@ -32,129 +56,35 @@ class Match(NamedTuple, Generic[T]):
     record: T
 
 
-# A fuzzy candidate must share this much of its letter pairs with the query: one typo in a
-# key of three or more letters keeps at least half of them (when no letter pair repeats).
-_MIN_SIMILARITY = 0.5
-# Keys shorter than this (a principle's letter, a two-letter code) match exactly or not at all:
-# one typo in them names another record as often as the intended one.
-_MIN_FUZZY = 3
-_HUGE = 10**MAX_QUERY
-# The slots a deferred registry fills when it is first used; one build at a time.
-_DEFERRED = frozenset({"_records", "_by_key", "_by_raw", "_entries", "_grams", "_record_type"})
-_BUILDING = threading.RLock()
+class Lazy(Protocol[T_co]):
+    """Records read on first use (the bundled data): exact lookups without reading them all."""
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock under which records are read."""
+
+    def find(self, key: str, /) -> T_co | None:
+        """The record a folded key names, or None."""
+
+    def by_country(self, alpha2: str, /) -> T_co | None:
+        """The record of a country, or None."""
+
+    def records(self) -> tuple[T_co, ...]:
+        """Every record, in the document's order."""
 
 
-class _Build(NamedTuple, Generic[T]):
-    """How a deferred registry gets its records, and their class, on first use."""
+class _Table(Generic[T]):
+    """Records indexed by every folded key, by their own text and by country; built once."""
 
-    records: Callable[[], Iterable[T]]
-    record_type: Callable[[], type[T]] | None
+    __slots__ = ("_grams", "_words", "by_country", "by_key", "by_raw", "entries", "records")
 
-
-class Registry(Generic[T]):
-    """A read-only collection of records of one kind, looked up by any natural key.
-
-    Keys are matched after folding case, accents, spaces and punctuation, so
-    ``"UN Habitat"``, ``"UN-HABITAT"`` and ``"unhabitat"`` find the same record.
-
-    >>> import un_migration_network as umn
-    >>> umn.networks.lookup("mozambique").country_code
-    'MZ'
-    >>> umn.agencies.get("no such thing") is None
-    True
-    """
-
-    __slots__ = (
-        "_build",
-        "_by_key",
-        "_by_raw",
-        "_entries",
-        "_grams",
-        "_key_function",
-        "_kind",
-        "_path",
-        "_record_type",
-        "_records",
-    )
-
-    def __init__(
-        self,
-        records: Iterable[T],
-        /,
-        *,
-        keys: Callable[[T], Iterable[str | int | None]],
-        kind: str = "record",
-        path: str = "$",
-        record_type: type[T] | None = None,
-    ) -> None:
-        """Index *records* under every key that *keys* gives for each.
-
-        Args:
-            records: The records, in the order iteration gives them.
-            keys: Every natural key of a record (None and empty keys are skipped).
-            kind: What one record is, in words ("network"), for messages.
-            path: The JSON path of the records' array, for errors.
-            record_type: The class of the records, where it is known (a `filter` checks
-                field names against it).
-
-        Raises:
-            DataError: Two records share a key (after folding), with the JSON path of each.
-        """
-        self._kind = kind
-        self._key_function = keys
-        self._path = path
-        self._record_type = record_type
-        self._build: _Build[T] | None = None
-        self._index(tuple(records))
-
-    @classmethod
-    def deferred(
-        cls,
-        build: Callable[[], Iterable[T]],
-        /,
-        *,
-        keys: Callable[[T], Iterable[str | int | None]],
-        kind: str = "record",
-        path: str = "$",
-        record_type_of: Callable[[], type[T]] | None = None,
-    ) -> Registry[T]:
-        """A registry whose records *build* gives, on its first use, and are then indexed.
-
-        It answers exactly as ``Registry(build(), ..., record_type=record_type_of())``
-        would; the bundled data's kinds that a first lookup does not need are built so, when
-        first asked for (their classes too: see `_models`).
-        """
-        registry: Registry[T] = cls.__new__(cls)
-        registry._kind = kind
-        registry._key_function = keys
-        registry._path = path
-        registry._build = _Build(build, record_type_of)
-        return registry
-
-    # For the interpreter only: to a type checker, a name that is no field stays an error.
-    if not TYPE_CHECKING:
-
-        def __getattr__(self, name: str) -> object:
-            # Reached only for a slot not yet set: the records and indexes of a deferred registry.
-            build = object.__getattribute__(self, "_build")
-            if build is None or name not in _DEFERRED:
-                raise AttributeError(name)
-            with _BUILDING:
-                if object.__getattribute__(self, "_build") is not None:
-                    self._index(tuple(build.records()))
-                    self._record_type = None if build.record_type is None else build.record_type()
-                    self._build = None
-            return object.__getattribute__(self, name)
-
-    def _index(self, records: tuple[T, ...]) -> None:
-        """Index *records* under every key of each (raises DataError on a shared key)."""
-        keys, path = self._key_function, self._path
+    def __init__(self, records: tuple[T, ...], kind: Kind[T], path: str) -> None:
         by_key: dict[str, tuple[int, T]] = {}
         by_raw: dict[str, T] = {}
         entries: list[tuple[str, str, T]] = []
         problems: list[DataProblem] = []
         for index, record in enumerate(records):
-            for raw in keys(record):
+            for raw in kind.keys(record):
                 text = _text(raw)
                 key = "" if text is None else normalize(text)
                 if text is None or not key:
@@ -175,26 +105,172 @@ class Registry(Generic[T]):
                 by_raw.setdefault(text, record)
         if problems:
             raise DataError(problems)
-        self._by_key = {key: record for key, (_, record) in by_key.items()}
-        self._by_raw = by_raw
-        self._entries = tuple(entries)
-        self._records: tuple[T, ...] = records
-        # Letter pairs for fuzzy matching: built on the first search, not on load.
+        self.records = records
+        self.by_key = {key: record for key, (_, record) in by_key.items()}
+        self.by_raw = by_raw
+        self.entries = tuple(entries)
+        self.by_country: dict[str, T] = {}
+        if kind.has_country:
+            for record in records:
+                country: Country | None = getattr(record, "country", None)
+                if country is not None:
+                    self.by_country.setdefault(country.alpha2, record)
+        # Letter pairs of keys and of their words, for fuzzy matching: made on the first
+        # search (racing threads make equal tuples; whichever lands is complete).
         self._grams: tuple[frozenset[str], ...] | None = None
+        self._words: dict[str, tuple[frozenset[str], tuple[int, ...]]] | None = None
+
+    def grams(self) -> tuple[frozenset[str], ...]:
+        grams = self._grams
+        if grams is None:
+            grams = self._grams = tuple(bigrams(key) for key, _, _ in self.entries)
+        return grams
+
+    def words(self) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
+        """Each word of the keys as written (three letters or more): its letter pairs and the
+        entries it appears in."""
+        found = self._words
+        if found is None:
+            places: dict[str, list[int]] = {}
+            for index, (_, text, _) in enumerate(self.entries):
+                for word in words(text):
+                    places.setdefault(word, []).append(index)
+            found = self._words = {
+                word: (bigrams(word), tuple(dict.fromkeys(where)))
+                for word, where in places.items()
+            }
+        return found
+
+
+class Registry(Generic[T]):
+    """A read-only collection of records of one kind, looked up by any natural key.
+
+    Keys are matched after folding case, accents, spaces and punctuation, so
+    ``"UN Habitat"``, ``"UN-HABITAT"`` and ``"unhabitat"`` find the same record. Records that
+    have a country are found by any name or code of it, in any language.
+
+    >>> import un_migration_network as umn
+    >>> umn.networks.lookup("Ivory Coast").id
+    'cote-divoire'
+    >>> umn.agencies.get("no such thing") is None
+    True
+    """
+
+    __slots__ = ("_countries", "_kind", "_lazy", "_missing", "_table")
+
+    def __init__(
+        self,
+        records: Iterable[T] = (),
+        /,
+        *,
+        kind: Kind[T],
+        countries: Registry[Country] | None = None,
+        missing: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Index *records* under every key of each.
+
+        Args:
+            records: The records, in the order iteration gives them.
+            kind: Their kind (its keys, its name for messages).
+            countries: The countries, when the records have a country: a key that names a
+                country then finds that country's record.
+            missing: What a miss on a country with no record says of the data's coverage
+                ("the data lists no network there (it lists 62 of ...)").
+            path: The JSON path of the records' array, for errors.
+
+        Raises:
+            DataError: Two records share a key (after folding), with the JSON path of each.
+        """
+        self._kind = kind
+        self._countries = countries if kind.has_country else None
+        self._missing = missing
+        self._lazy: Lazy[T] | None = None
+        self._table: _Table[T] | None = _Table(tuple(records), kind, path or f"$.{kind.plural}")
+
+    @classmethod
+    def lazily(
+        cls,
+        lazy: Lazy[T],
+        /,
+        *,
+        kind: Kind[T],
+        countries: Registry[Country] | None = None,
+        missing: str | None = None,
+    ) -> Registry[T]:
+        """A registry over records read on first use: an exact lookup reads the one record.
+
+        Anything more (iteration, ``len``, search, suggestions, `get_many`) reads them all,
+        once, and indexes them as `Registry` does.
+        """
+        registry: Registry[T] = cls.__new__(cls)
+        registry._kind = kind
+        registry._countries = countries if kind.has_country else None
+        registry._missing = missing
+        registry._lazy = lazy
+        registry._table = None
+        return registry
+
+    def _whole(self) -> _Table[T]:
+        """Every record, indexed (read and indexed on first use for a lazy registry)."""
+        table = self._table
+        if table is None:
+            lazy = self._lazy
+            assert lazy is not None  # noqa: S101 - a registry has one or the other
+            with lazy.lock:
+                table = self._table
+                if table is None:
+                    # Published whole, in one assignment: another thread sees None or all.
+                    table = self._table = _Table(lazy.records(), self._kind, "$")
+        return table
+
+    def _own(self, text: str) -> T | None:
+        """The record one of its own keys names (not its country's)."""
+        table = self._table
+        if table is not None:
+            hit = table.by_raw.get(text)
+            if hit is not None or len(text) > MAX_QUERY:
+                return hit
+            return table.by_key.get(normalize(text))
+        if len(text) > MAX_QUERY:
+            return None
+        assert self._lazy is not None  # noqa: S101 - a registry has one or the other
+        return self._lazy.find(normalize(text))
+
+    def _locate(self, key: object) -> tuple[T | None, Country | None]:
+        """The record *key* names, and the country it names where that has no record."""
+        text = _text(key)
+        if text is None:
+            return None, None
+        found = self._own(text)
+        countries = self._countries
+        if found is not None or countries is None:
+            return found, None
+        country = countries._own(text)  # noqa: SLF001 - a registry of this very class
+        if country is None:
+            return None, None
+        table = self._table
+        if table is not None:
+            found = table.by_country.get(country.alpha2)
+        else:
+            assert self._lazy is not None  # noqa: S101 - a registry has one or the other
+            found = self._lazy.by_country(country.alpha2)
+        return found, (country if found is None else None)
 
     def lookup(self, key: object, /) -> T:
         """Return the record *key* names.
 
         Raises:
-            NotFoundError: No record has that key; its message suggests the closest keys.
+            NotFoundError: No record has that key; its message suggests the closest keys,
+                or says that the key names a country with no record of this kind.
 
         >>> import un_migration_network as umn
         >>> umn.agencies.lookup("UN Habitat").acronym
         'UN-Habitat'
         """
-        found = self._find(key)
+        found, country = self._locate(key)
         if found is None:
-            raise self._miss(key)
+            raise self._miss(key, country)
         return found
 
     def get(self, key: object, /, default: T | None = None) -> T | None:
@@ -204,7 +280,7 @@ class Registry(Generic[T]):
         >>> umn.objectives.get(13).paragraph
         29
         """
-        found = self._find(key)
+        found, _ = self._locate(key)
         return default if found is None else found
 
     def get_many(self, keys: Iterable[object], /, default: T | None = None) -> list[T | None]:
@@ -212,6 +288,9 @@ class Registry(Generic[T]):
 
         Each distinct key is folded and looked up once, so a column of many repeated
         names costs about as much as its distinct names.
+
+        Raises:
+            TypeError: *keys* is a string (give a list of keys, not one key).
 
         >>> import un_migration_network as umn
         >>> [a.id if a else None for a in umn.agencies.get_many(["OIM", "oim", "nobody"])]
@@ -225,77 +304,102 @@ class Registry(Generic[T]):
         Raises:
             NotFoundError: At least one key names no record. Its ``misses`` holds one
                 `NotFoundError` per distinct key that missed, each with its suggestions.
+            TypeError: *keys* is a string.
 
         >>> import un_migration_network as umn
         >>> umn.networks.lookup_many(["MZ", "Mozambik", "Atlantis"])
         Traceback (most recent call last):
         ...
         un_migration_network.exceptions.NotFoundError: 2 of 3 keys name no network:
-        'Mozambik' (did you mean 'Mozambique' or 'Zambia'?), 'Atlantis'
+        'Mozambik' (did you mean 'Mozambique'?), 'Atlantis'
         """
-        keys = list(keys)
+        keys = list(_many(keys))
         found = self._find_many(keys)
         misses: dict[object, NotFoundError] = {}
         for index, (key, record) in enumerate(zip(keys, found, strict=True)):
             slot = _slot(key) or (object, index)
             if record is None and slot not in misses:
-                misses[slot] = self._miss(key)
+                misses[slot] = self._miss(key, self._locate(key)[1])
         if misses:
-            raise NotFoundError.of_many(tuple(misses.values()), kind=self._kind, total=len(keys))
+            kind = self._kind.name
+            raise NotFoundError.of_many(tuple(misses.values()), kind=kind, total=len(keys))
         return [record for record in found if record is not None]
 
     def _find_many(self, keys: Iterable[object]) -> list[T | None]:
-        seen: dict[tuple[type, object], T | None] = {}
+        texts: dict[str, T | None] = {}
+        others: dict[tuple[type, object], T | None] = {}
         out: list[T | None] = []
-        for key in keys:
-            slot = _slot(key)
-            if slot is None:
-                out.append(self._find(key))
-                continue
-            try:
-                found = seen[slot]
-            except KeyError:
-                found = seen[slot] = self._find(key)
+        for key in _many(keys):
+            # Strings, the common case, are their own cache key: no tuple per name.
+            if type(key) is str:
+                try:
+                    found = texts[key]
+                except KeyError:
+                    found = texts[key] = self._locate(key)[0]
+            else:
+                slot = _slot(key)
+                if slot is None:
+                    found = None
+                elif slot in others:
+                    found = others[slot]
+                else:
+                    found = others[slot] = self._locate(key)[0]
             out.append(found)
         return out
 
-    def _miss(self, key: object) -> NotFoundError:
+    def _miss(self, key: object, country: Country | None) -> NotFoundError:
         text = _text(key)
+        kind = self._kind.name
+        if country is not None:
+            return NotFoundError(key, kind=kind, country=country, note=self._missing)
         suggestions = () if text is None else self.suggest(text)
-        return NotFoundError(key, kind=self._kind, suggestions=suggestions)
-
-    def _find(self, key: object) -> T | None:
-        if isinstance(key, str):
-            hit = self._by_raw.get(key)
-            if hit is not None or len(key) > MAX_QUERY:
-                return hit
-            return self._by_key.get(normalize(key))
-        text = _text(key) if isinstance(key, int) else None
-        return None if text is None else self._by_key.get(text)
+        return NotFoundError(key, kind=kind, suggestions=suggestions)
 
     def search(self, query: str, /, *, limit: int = 5) -> list[T]:
         """Rank the records that best match *query*, best first; ``[]`` when nothing does.
 
         Exact keys come first, then keys that start with the query, then keys that
-        contain it, then keys within a few typos of it.
+        contain it, then keys with every word of the query (each exact or misspelled), then
+        keys within a few typos of the whole query.
 
         >>> import un_migration_network as umn
         >>> [n.id for n in umn.networks.search("mozambik", limit=1)]
         ['mozambique']
+        >>> [o.number for o in umn.objectives.search("detension", limit=1)]
+        [13]
         """
         return [match.record for match in self.matches(query, limit=limit)]
 
     def suggest(self, query: str | int, /, *, limit: int = 3) -> tuple[str, ...]:
-        """The keys closest to *query*, best first, as a person would write them.
+        """The keys closest to *query*, best first, one per record, short enough to read.
+
+        Each is a key that `lookup` accepts; a long title is suggested by a shorter key of
+        its record.
 
         >>> import un_migration_network as umn
         >>> umn.networks.suggest("Mozambik")
-        ('Mozambique', 'Zambia')
+        ('Mozambique',)
         """
         text = _text(query)
         if text is None:
             return ()
-        return tuple(match.key for match in self.matches(text, limit=limit))
+        found: dict[str, str] = {}
+        for match in self.matches(text, limit=limit):
+            shown = self.short_key(match.record, match.key)
+            found.setdefault(normalize(shown), shown)
+        return tuple(found.values())
+
+    def short_key(self, record: T, key: str | None = None, /) -> str:
+        """*key* if it is short enough to read in a message, else a shorter key of *record*."""
+        if key is not None and len(key) <= _LONGEST_SUGGESTION:
+            return key
+        texts = [
+            text
+            for raw in self._kind.keys(record)
+            if (text := _text(raw)) is not None and len(normalize(text)) >= _MIN_FUZZY
+        ]
+        short = [text for text in texts if len(text) <= _LONGEST_SUGGESTION]
+        return min(short, key=len) if short else self._kind.key(record)
 
     def matches(self, query: str, /, *, limit: int = 5) -> list[Match[T]]:
         """Like `search`, with each record's score and the key that matched.
@@ -313,26 +417,48 @@ class Registry(Generic[T]):
         needle = normalize(text)
         if not needle:
             return []
+        table = self._whole()
         grams = bigrams(needle)
-        all_grams = self._grams
-        if all_grams is None:
-            # Racing threads compute the same tuple; whichever assignment lands is complete.
-            all_grams = self._grams = tuple(bigrams(key) for key, _, _ in self._entries)
+        by_word = self._word_scores(table, text)
         # Each record's best key, with the place of that key: ties keep the data's order, so
         # results are stable, and scores stay exact (callers compare them across kinds).
         best: dict[int, tuple[float, int, Match[T]]] = {}
-        for order, ((key, text, record), key_grams) in enumerate(
-            zip(self._entries, all_grams, strict=True)
+        for order, ((key, raw, record), key_grams) in enumerate(
+            zip(table.entries, table.grams(), strict=True)
         ):
-            score = _score(needle, grams, key, key_grams)
+            score = max(_score(needle, grams, key, key_grams), by_word.get(order, 0.0))
             if score <= 0:
                 continue
             slot = id(record)
             if slot not in best or best[slot][0] < score:
-                best[slot] = (score, -order, Match(score, text, record))
-        import heapq  # noqa: PLC0415 - only for a search, never on a first lookup's path
-
+                best[slot] = (score, -order, Match(score, raw, record))
         return [match for _, _, match in heapq.nlargest(limit, best.values(), key=_rank)]
+
+    @staticmethod
+    def _word_scores(table: _Table[T], query: str) -> dict[int, float]:
+        """Entries that hold every word of *query*, each word exact or nearly: 1 to 2."""
+        wanted = words(query)
+        if len(wanted) == 0:
+            return {}
+        index = table.words()
+        totals: dict[int, float] | None = None
+        for word in wanted:
+            grams = bigrams(word)
+            here: dict[int, float] = {}
+            for candidate, (candidate_grams, places) in index.items():
+                similarity = 1.0 if candidate == word else dice(grams, candidate_grams)
+                if similarity < _MIN_WORD_SIMILARITY:
+                    continue
+                for place in places:
+                    if here.get(place, 0.0) < similarity:
+                        here[place] = similarity
+            totals = (
+                here
+                if totals is None
+                else {place: totals[place] + s for place, s in here.items() if place in totals}
+            )
+        assert totals is not None  # noqa: S101 - at least one word
+        return {place: 1.0 + total / len(wanted) for place, total in totals.items()}
 
     def filter(
         self, predicate: Callable[[T], bool] | None = None, /, **fields: object
@@ -350,30 +476,26 @@ class Registry(Generic[T]):
         1
         """
         wanted = {name: self._field_value(name, value) for name, value in fields.items()}
-        missing = object()
         chosen = [
             record
-            for record in self._records
+            for record in self._whole().records
             if (predicate is None or predicate(record))
-            and all(getattr(record, name, missing) == value for name, value in wanted.items())
+            and all(getattr(record, name) == value for name, value in wanted.items())
         ]
-        return Registry(
-            chosen, keys=self._key_function, kind=self._kind, record_type=self._record_type
-        )
+        return Registry(chosen, kind=self._kind, countries=self._countries, missing=self._missing)
 
     def _field_value(self, name: str, value: object) -> object:
         """The value a filter on field *name* compares with: an enum member for its value."""
-        sample = self._records[0] if self._records else None
-        holder = self._record_type or (type(sample) if sample is not None else None)
-        if holder is not None and not hasattr(holder, name):
-            msg = f"{self._kind} records have no field {name!r}"
+        fields = attrs.fields_dict(self._kind.type)
+        if name not in fields:
+            msg = f"{self._kind.name} records have no field {name!r}"
             raise TypeError(msg)
-        current = getattr(sample, name, None)
-        if isinstance(current, enum.Enum) and not isinstance(value, enum.Enum):
-            members = {member.value: member for member in type(current)}
+        tp = fields[name].type
+        if isinstance(tp, type) and issubclass(tp, enum.Enum) and not isinstance(value, enum.Enum):
+            members = {member.value: member for member in tp}
             if value not in members:
                 choices = ", ".join(repr(v) for v in members)
-                msg = f"{name} is one of {choices} (or a {type(current).__name__}), not {value!r}"
+                msg = f"{name} is one of {choices} (or a {tp.__name__}), not {value!r}"
                 raise ValueError(msg)
             return members[value]
         return value
@@ -381,51 +503,62 @@ class Registry(Generic[T]):
     @property
     def kind(self) -> str:
         """What the registry holds, in the singular ("agency", "network", ...)."""
-        return self._kind
+        return self._kind.name
 
     @property
-    def record_type(self) -> type[T] | None:
-        """The class of the records, where it is known."""
-        return self._record_type
+    def record_type(self) -> type[T]:
+        """The class of the records."""
+        return self._kind.type
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._whole().records)
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._records)
+        return iter(self._whole().records)
 
     def __getitem__(self, index: int) -> T:
         """The record at *index* in iteration order (negative indexes count from the end)."""
-        return self._records[index]
+        return self._whole().records[index]
 
     def __contains__(self, item: object) -> bool:
-        if isinstance(item, str | int):
-            return self._find(item) is not None
-        return any(record is item for record in self._records)
+        """Whether *item* is a key of a record, or a record equal to one of them."""
+        if isinstance(item, self._kind.type):
+            found = self.get(self._kind.key(item))
+            return found is not None and found == item
+        return self.get(item) is not None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Registry):
             return NotImplemented
-        return self._kind == other._kind and self._records == other._records
+        return self._kind.name == other._kind.name and self._whole().records == other._whole().records
 
     def __hash__(self) -> int:
-        return hash((self._kind, self._records))
+        return hash((self._kind.name, self._whole().records))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuild from the records: the indexes are derived, and any pickle protocol works.
+        # Rebuilt from the records: the indexes are derived, and any pickle protocol works.
         return (
-            _rebuild_registry,
-            (self._records, self._key_function, self._kind, self._path, self._record_type),
+            _rebuild,
+            (self._whole().records, self._kind.plural, self._countries, self._missing),
         )
 
     def __repr__(self) -> str:
-        return f"<Registry of {len(self)} {self._kind} records>"
+        return f"<Registry of {len(self)} {self._kind.name} records>"
 
     def to_html(self, *, lang: str = "en") -> str:
-        """The records as an HTML table of their key columns; names in *lang* where known."""
-        from un_migration_network._html import registry_html  # noqa: PLC0415 - notebooks only
+        """The records as an HTML table of their key columns; names in *lang* where known.
 
-        return registry_html(self, lang=lang)
+        Raises:
+            TypeError: *lang* is not a string.
+            ValueError: *lang* is not an ISO 639-1 code.
+        """
+        code = language_code(lang)
+        rows = [
+            [column.read(record, code) for column in self._kind.columns]
+            for record in self._whole().records
+        ]
+        headers = [column.header for column in self._kind.columns]
+        return registry_html(self._kind.label, self._kind.name, headers, rows)
 
     def _repr_html_(self) -> str:
         """The records as an HTML table of their key columns, for notebooks."""
@@ -449,41 +582,66 @@ class Registry(Generic[T]):
         >>> frame.loc[12, "short_label"], frame.loc[0, "short_label_es"]
         ('Alternatives to detention', 'Datos')
         """
-        from un_migration_network._export import registry_dataframe  # noqa: PLC0415 - lazy pandas
+        from un_migration_network._frames import pandas_frame  # noqa: PLC0415 - pandas only
 
-        return registry_dataframe(self, lang=lang)
+        return pandas_frame(self._kind, self._whole().records, lang=lang)
+
+    def to_polars(self, *, lang: str = "en") -> pl.DataFrame:
+        """The records as a polars DataFrame, with the columns and types of `to_dataframe`.
+
+        Needs the ``polars`` extra.
+
+        Raises:
+            ImportError: polars is not installed.
+        """
+        from un_migration_network._frames import polars_frame  # noqa: PLC0415 - polars only
+
+        return polars_frame(self._kind, self._whole().records, lang=lang)
 
 
-def _rebuild_registry(
-    records: tuple[Any, ...],
-    keys: Callable[[Any], Iterable[str | int | None]],
-    kind: str,
-    path: str,
-    record_type: type | None,
+def _rebuild(
+    records: tuple[Any, ...], plural: str, countries: Registry[Any] | None, missing: str | None
 ) -> Registry[Any]:
-    return Registry(records, keys=keys, kind=kind, path=path, record_type=record_type)
+    from un_migration_network._kinds import kind_named  # noqa: PLC0415 - unpickling only
+
+    return Registry(records, kind=kind_named(plural), countries=countries, missing=missing)
 
 
 def _rank(entry: tuple[float, int, Match[Any]]) -> tuple[float, int]:
     return entry[0], entry[1]
 
 
+def _many(keys: Iterable[object]) -> Iterable[object]:
+    given: object = keys  # callers without type checking may pass anything
+    if isinstance(given, str | bytes):
+        msg = (
+            f"expected a collection of keys (a list, a column), got one {type(given).__name__} "
+            f"({given[:40]!r}): to look up one key, use lookup() or get()"
+        )
+        raise TypeError(msg)
+    return keys
+
+
 def _slot(key: object) -> tuple[type, object] | None:
     """A key's place in a cache of answers: its type beside it, so that 1 and True differ."""
-    if isinstance(key, str | int):
-        return (type(key), key)
-    return None
+    text = _text(key)
+    return None if text is None else (type(key), key)
 
 
 def _text(key: object) -> str | None:
-    """A key as text: strings as they are, whole numbers in decimal; None for anything else."""
+    """A key as text: strings as they are, whole numbers in decimal (numpy's too); None for
+    anything else (a boolean is not a number key)."""
     if isinstance(key, str):
         return key
-    if not isinstance(key, int) or isinstance(key, bool):
+    if isinstance(key, bool) or not hasattr(type(key), "__index__"):
         return None
-    if abs(key) >= _HUGE:  # more digits than any key has; Python would refuse to print it
+    try:
+        number = operator.index(key)
+    except TypeError:
         return None
-    return str(key)
+    if abs(number) >= _HUGE:  # more digits than any key has; Python would refuse to print it
+        return None
+    return str(number)
 
 
 def _score(needle: str, grams: frozenset[str], key: str, key_grams: frozenset[str]) -> float:

@@ -5,24 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+import types
+import typing
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from un_migration_network._codes import Code, Severity
-from un_migration_network._models import (
-    Country,
-    DateSpan,
-    Event,
-    Membership,
-    Network,
-    NetworkLevel,
-    Observation,
-    Quantity,
-    Source,
-)
+from un_migration_network._bundle import load
+from un_migration_network._committee import Membership
+from un_migration_network._countries import Country
+from un_migration_network._dates import DateSpan
+from un_migration_network._events import Event, EventKind, Observation, Quantity
+from un_migration_network._fields import is_scheduled, label
+from un_migration_network._normalize import normalize, variants
+from un_migration_network._networks import Network, NetworkLevel
+from un_migration_network._problems import Code, Severity
+from un_migration_network._records import Source
 
 if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
@@ -133,18 +133,21 @@ def validate(dataset: Dataset | None = None) -> ValidationReport:
     ['conflated-figure', 'conflicting-dates']
     """
     if dataset is None:
-        from un_migration_network._dataset import load  # noqa: PLC0415 - avoids an import cycle
-
         dataset = load()
     checks = (
         _sources,
         _records_have_sources,
         _citations,
+        _duplicates,
         _countries,
+        _country_records,
+        _states,
+        _names,
         _objectives,
         _principles,
-        _spans,
         _after_as_of,
+        _champions,
+        _events_before_evidence,
         _launches,
         _evidence,
         _committee,
@@ -207,10 +210,8 @@ def _citations(ds: Dataset) -> Iterator[Problem]:
                 )
 
 
-def _country_problems(
-    subject: str, country: Country, sources: tuple[Source, ...]
-) -> Iterator[Problem]:
-    code = country.alpha2
+def _country_problems(country: Country) -> Iterator[Problem]:
+    subject, code, sources = f"country-{country.alpha2}", country.alpha2, country.sources
     if not _ALPHA2.fullmatch(code):
         yield _problem(
             Code.BAD_COUNTRY_CODE,
@@ -243,6 +244,8 @@ def _country_problems(
 
 
 def _countries(ds: Dataset) -> Iterator[Problem]:
+    for country in ds.countries:
+        yield from _country_problems(country)
     for network in ds.networks:
         country = network.country
         is_country = network.level is NetworkLevel.COUNTRY
@@ -260,10 +263,109 @@ def _countries(ds: Dataset) -> Iterator[Problem]:
                 f"a {network.level.value} network names a country ({country.name})",
                 network.sources,
             )
-        if country is not None:
-            yield from _country_problems(network.id, country, network.sources)
-    for champion in ds.champions:
-        yield from _country_problems(f"champion-{champion.id}", champion.country, champion.sources)
+
+
+def _country_records(ds: Dataset) -> Iterator[Problem]:
+    """A user's countries against the M49 records of the bundled data, code by code."""
+    reference = load()
+    if ds is reference:
+        return
+    for country in ds.countries:
+        known = reference.countries.get(country.alpha2)
+        if known is None:
+            continue
+        for field in ("alpha3", "m49"):
+            mine, theirs = getattr(country, field), getattr(known, field)
+            if mine != theirs:
+                yield _problem(
+                    Code.COUNTRY_MISMATCH,
+                    f"country-{country.alpha2}",
+                    f"the {field} of {country.alpha2} is {mine!r}; the M49 record of "
+                    f"{known.name} gives {theirs!r}",
+                    (*country.sources, *known.cite(field)),
+                )
+
+
+def _names_of(country: Country) -> set[str]:
+    texts = (country.name, country.formal_name, *country.aliases, *(n.text for n in country.names))
+    return {normalize(variant) for text in texts if text for variant in variants(text, formal=True)}
+
+
+def _states(ds: Dataset) -> Iterator[Problem]:
+    """A State's name as written must be a name of the country it is given."""
+    compact = ds.compact
+    for state in (*compact.voted_against, *compact.abstained):
+        country = state.country
+        if country is not None and normalize(state.as_written) not in _names_of(country):
+            yield _problem(
+                Code.COUNTRY_MISMATCH,
+                "gcm",
+                f"{state.as_written!r} is no name of {country.name} ({country.alpha2}), the "
+                "country it is given",
+                compact.cite("voted_against") + compact.cite("abstained"),
+            )
+
+
+def _names(ds: Dataset) -> Iterator[Problem]:
+    """Two texts for one standard's name in one language: sources that disagree."""
+    for subject, record in _sourced(ds):
+        texts: dict[tuple[str, str, str], dict[str, list[Source]]] = defaultdict(dict)
+        for name in getattr(record, "names", ()):
+            if name.scheme is None:
+                continue
+            slot = texts[name.lang, name.field, name.scheme]
+            slot.setdefault(name.text, []).extend(name.sources)
+        scheme_fields = {("en", "name", "m49"): getattr(record, "name", None)}
+        for (lang, field, scheme), found in texts.items():
+            own = scheme_fields.get((lang, field, scheme))
+            if isinstance(own, str) and own not in found:
+                found = {own: list(record.cite(field)), **found}
+            # Forms that differ only by a bracketed article are one name (UNTERM writes it).
+            folded = {normalize(variants(text)[-1]) for text in found}
+            if len(folded) > 1:
+                shown = " and ".join(
+                    f"{text!r} ({', '.join(s.id for s in sources) or 'no source'})"
+                    for text, sources in found.items()
+                )
+                yield _problem(
+                    Code.CONFLICTING_NAMES,
+                    subject,
+                    f"the {scheme.upper()} {field.replace('_', ' ')} in {lang} is written two "
+                    f"ways: {shown}",
+                    [s for sources in found.values() for s in sources],
+                )
+
+
+def _duplicates(ds: Dataset) -> Iterator[Problem]:
+    """A list that names one thing twice (a member, a co-chair, an alias, a source, a name)."""
+    for subject, record in ds.walk():
+        for attribute in attrs.fields(type(record)):
+            value = getattr(record, attribute.name)
+            if not isinstance(value, tuple) or len(value) < 2:  # noqa: PLR2004 - a pair or more
+                continue
+            keys = [_entry(item) for item in value]
+            twice = sorted({key for key in keys if keys.count(key) > 1}, key=str)
+            if twice:
+                yield _problem(
+                    Code.DUPLICATE_ENTRY,
+                    subject,
+                    f"{attribute.name} names {', '.join(map(str, twice))} twice",
+                    getattr(record, "sources", ()),
+                )
+
+
+def _entry(item: object) -> object:
+    """What makes two entries of a list the same one: a record's key, a name's text."""
+    for field in ("id", "alpha2"):
+        key = getattr(item, field, None)
+        if isinstance(key, str):
+            return key
+    if isinstance(item, str):
+        return item.strip()
+    lang = getattr(item, "lang", None)
+    if lang is not None:
+        return f"{lang}:{getattr(item, 'field', '')}:{getattr(item, 'scheme', '')}:{getattr(item, 'text', '')}"
+    return repr(item)
 
 
 def _objectives(ds: Dataset) -> Iterator[Problem]:
@@ -304,47 +406,76 @@ def _principles(ds: Dataset) -> Iterator[Problem]:
         )
 
 
-def _dated(ds: Dataset) -> Iterator[tuple[str, str, DateSpan | None]]:
-    """Every date span in the data, as (subject, what, span)."""
-    for network in ds.networks:
-        yield network.id, "launch", network.launched
-        yield network.id, "first evidence", network.first_evidenced
-        yield network.id, "decision", network.decided
-    for champion in ds.champions:
-        yield f"champion-{champion.id}", "Champion", champion.since
-    for membership in ds.executive_committee.memberships:
-        subject = f"executive-committee/{membership.agency.id}"
-        yield subject, "start of the seat", membership.since
-        yield subject, "end of the seat", membership.until
-    for snapshot in ds.executive_committee.snapshots:
-        yield "executive-committee", "member list", snapshot.as_of
-    for edition in ds.compact.review_forum.editions:
-        yield f"imrf-{edition.year}", "forum", edition.dates
-    for event in ds.events:
-        yield event.id, "event", event.date
-    for observation in ds.observations:
-        yield observation.id, "figure", observation.as_of
+def _dated(ds: Dataset) -> Iterator[tuple[str, str, DateSpan | dt.date, Any, bool]]:
+    """Every date in the data, found by its field's type: subject, what, date, record, and
+    whether it may lie ahead (a forum's scheduled dates)."""
+    for subject, record in ds.walk():
+        hints = typing.get_type_hints(type(record))
+        for attribute in attrs.fields(type(record)):
+            if not _is_date(hints[attribute.name]):
+                continue
+            value = getattr(record, attribute.name)
+            if value is not None:
+                yield subject, label(attribute), value, record, is_scheduled(attribute)
 
 
-def _spans(ds: Dataset) -> Iterator[Problem]:
-    for subject, what, span in _dated(ds):
-        if span is not None and span.earliest > span.latest:
-            yield _problem(
-                Code.REVERSED_SPAN,
-                subject,
-                f"the {what} date runs backwards: {span.earliest} is after {span.latest}",
-            )
+def _is_date(tp: Any) -> bool:
+    if typing.get_origin(tp) is types.UnionType:
+        return any(_is_date(arg) for arg in typing.get_args(tp))
+    return tp in (DateSpan, dt.date)
+
+
+def _earliest(value: DateSpan | dt.date) -> dt.date:
+    return value.earliest if isinstance(value, DateSpan) else value
 
 
 def _after_as_of(ds: Dataset) -> Iterator[Problem]:
-    # A forum's dates may be scheduled ahead; figures have their own code.
-    skipped = {"forum", "figure"}
-    for subject, what, span in _dated(ds):
-        if span is not None and what not in skipped and span.earliest > ds.as_of:
+    for subject, what, value, record, scheduled in _dated(ds):
+        # Figures have a code of their own; the data's own date is what the others are against.
+        if scheduled or isinstance(record, Observation) or _earliest(value) <= ds.as_of:
+            continue
+        yield _problem(
+            Code.AFTER_AS_OF,
+            subject,
+            f"the {what} date {value} is after the data's as-of date {ds.as_of}",
+            getattr(record, "sources", ()),
+        )
+
+
+_NOT_AT_WORK = frozenset({EventKind.DECISION, EventKind.LAUNCH, EventKind.FOUNDING})
+
+
+def _champions(ds: Dataset) -> Iterator[Problem]:
+    adopted = ds.compact.adopted
+    for champion in ds.champions:
+        since = champion.since
+        if since is not None and since.latest < adopted:
             yield _problem(
-                Code.AFTER_AS_OF,
-                subject,
-                f"the {what} date {span} is after the data's as-of date {ds.as_of}",
+                Code.BEFORE_IT_EXISTED,
+                f"champion-{champion.id}",
+                f"a Champion since {since}, before the Compact was adopted on {adopted}",
+                champion.cite("since") or champion.sources,
+            )
+
+
+def _events_before_evidence(ds: Dataset) -> Iterator[Problem]:
+    for network in ds.networks:
+        first = network.first_evidenced
+        if first is None:
+            continue
+        events, _ = ds.about(network.id)
+        # A decision comes before the network; a launch on another day is a disagreement of
+        # dates (conflicting-dates): the other events show the network at work.
+        shown = [e for e in events if e.kind not in _NOT_AT_WORK]
+        earlier = [e for e in shown if e.date.latest < first.earliest]
+        if earlier:
+            event = min(earlier, key=lambda e: e.date.latest)
+            yield _problem(
+                Code.EVIDENCE_AFTER_EVENT,
+                network.id,
+                f"first evidenced {first}, but the event {event.id} ({event.date}) shows it "
+                "existing earlier",
+                (*network.cite("first_evidenced"), *event.sources),
             )
 
 
@@ -669,7 +800,7 @@ def _coverage(ds: Dataset) -> Iterator[Problem]:
         day = observation.as_of.latest
         known = sum(1 for n in listed if n.exists_on(day))
         count = observation.value
-        short = len(listed) <= count if observation.is_lower_bound else len(listed) != count
+        short = len(listed) <= count if observation.is_lower_bound else len(listed) < count
         if short:
             where = f" in {scope}" if scope else ""
             yield _problem(

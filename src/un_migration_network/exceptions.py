@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from un_migration_network._countries import Country
 
 __all__ = ["AmbiguousError", "DataError", "DataProblem", "MigrationNetworkError", "NotFoundError"]
 
@@ -48,6 +52,8 @@ class NotFoundError(MigrationNetworkError, LookupError):
     Attributes:
         query: The key that was looked up (for `Registry.lookup_many`, the keys that missed).
         suggestions: The closest keys, best first (may be empty).
+        country: The country the query names, where the data has no record of this kind for
+            it: the query is no typo ("Guatemala" has no network), and the message says so.
         misses: For `Registry.lookup_many`, one error per distinct key that missed.
 
     >>> error = NotFoundError("Mozambik", kind="network", suggestions=("Mozambique",))
@@ -63,12 +69,16 @@ class NotFoundError(MigrationNetworkError, LookupError):
         suggestions: Sequence[str] = (),
         misses: Sequence[NotFoundError] = (),
         total: int | None = None,
+        country: Country | None = None,
+        note: str | None = None,
     ) -> None:
         self.query = query
         self.kind = kind
         self.suggestions = tuple(suggestions)
         self.misses = tuple(misses)
         self.total = total
+        self.country = country
+        self.note = note
         super().__init__(self._message())
 
     @classmethod
@@ -88,7 +98,16 @@ class NotFoundError(MigrationNetworkError, LookupError):
                 named += f" and {more} more"
             noun = "key names" if self.total == 1 else "keys name"
             return f"{len(self.misses)} of {self.total} {noun} no {self.kind}: {named}"
+        country = self.country
+        if country is not None:
+            # A query that names a country with no record is no typo: say what is there.
+            codes = country.alpha3 or country.alpha2
+            what = "a UN Member State" if country.is_member_state else "a country or area"
+            note = self.note or f"the data lists no {self.kind} there"
+            return f"{country.name} ({codes}) is {what}; {note}"
         message = f"no {self.kind} matches {quote(self.query)}"
+        if self.note:
+            message += f"; {self.note}"
         if self.suggestions:
             message += f"; did you mean {self._options()}?"
         return message
@@ -97,6 +116,8 @@ class NotFoundError(MigrationNetworkError, LookupError):
         return " or ".join(quote(s) for s in self.suggestions[:3])
 
     def _brief(self) -> str:
+        if self.country is not None:
+            return f"{quote(self.query)} (no {self.kind} in {self.country.name})"
         if self.suggestions:
             return f"{quote(self.query)} (did you mean {self._options()}?)"
         return quote(self.query)
@@ -111,7 +132,7 @@ class NotFoundError(MigrationNetworkError, LookupError):
             packed = (query.to_bytes(length, "big", signed=True), True)
         return (
             _rebuild_not_found,
-            (packed, self.kind, self.suggestions, self.misses, self.total),
+            (packed, self.kind, self.suggestions, self.misses, self.total, self.country, self.note),
         )
 
     def __str__(self) -> str:
@@ -124,11 +145,21 @@ def _rebuild_not_found(
     suggestions: tuple[str, ...],
     misses: tuple[NotFoundError, ...],
     total: int | None,
+    country: Any = None,
+    note: str | None = None,
 ) -> NotFoundError:
     query, is_packed_int = packed
     if is_packed_int and isinstance(query, bytes):
         query = int.from_bytes(query, "big", signed=True)
-    return NotFoundError(query, kind=kind, suggestions=suggestions, misses=misses, total=total)
+    return NotFoundError(
+        query,
+        kind=kind,
+        suggestions=suggestions,
+        misses=misses,
+        total=total,
+        country=country,
+        note=note,
+    )
 
 
 class AmbiguousError(MigrationNetworkError, LookupError):

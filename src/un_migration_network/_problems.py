@@ -1,4 +1,4 @@
-"""Every code a problem can carry: what `load_dataset` refuses and what `validate` reports."""
+"""Every problem code: what `load_dataset` refuses and what `validate` reports, with its rule."""
 
 from __future__ import annotations
 
@@ -159,6 +159,12 @@ class Code(enum.StrEnum):
             "record."
         ),
     )
+    REVERSED_SPAN = (
+        "reversed-span",
+        Severity.ERROR,
+        _LOAD,
+        "A date span ends before it begins (a `DateSpan` refuses to be built so).",
+    )
     INVALID_VALUE = ("invalid-value", Severity.ERROR, _LOAD, "Any other value that does not fit.")
 
     # --- Errors of validate(): the document loads, but the data is broken. ---------------------
@@ -184,6 +190,43 @@ class Code(enum.StrEnum):
         (
             "A field, or a name in another language, cites a source that is not among the "
             "record's `sources`: `cite(field)` only returns sources of the record."
+        ),
+    )
+    DUPLICATE_ENTRY = (
+        "duplicate-entry",
+        Severity.ERROR,
+        _VALIDATE,
+        (
+            "A list of a record names one thing twice: a member, a co-chair, an alias, a "
+            "source, a name in a language."
+        ),
+    )
+    COUNTRY_MISMATCH = (
+        "country-mismatch",
+        Severity.ERROR,
+        _VALIDATE,
+        (
+            "A country's codes differ from the M49 record of the same alpha-2 code in the "
+            "bundled data, or a State's name as written is no name of the country it is given "
+            "(\"Czech Republic\" is a name of Czechia, not of Slovakia)."
+        ),
+    )
+    BEFORE_IT_EXISTED = (
+        "before-it-existed",
+        Severity.ERROR,
+        _VALIDATE,
+        (
+            "A dated fact lies before what it depends on existed: a GCM Champion before the "
+            "Compact's adoption (10 December 2018, A/RES/73/195)."
+        ),
+    )
+    EVIDENCE_AFTER_EVENT = (
+        "evidence-after-event",
+        Severity.ERROR,
+        _VALIDATE,
+        (
+            "A network's `first_evidenced` is later than an event of the network (a meeting, a "
+            "review, a launch): the event shows it existing earlier."
         ),
     )
     MISSING_COUNTRY = (
@@ -228,12 +271,6 @@ class Code(enum.StrEnum):
         Severity.ERROR,
         _VALIDATE,
         "The guiding principles are not lettered a to j, once each (A/RES/73/195, paragraph 15).",
-    )
-    REVERSED_SPAN = (
-        "reversed-span",
-        Severity.ERROR,
-        _VALIDATE,
-        "A date span ends before it begins.",
     )
     AFTER_AS_OF = (
         "after-as-of",
@@ -328,9 +365,18 @@ class Code(enum.StrEnum):
         Severity.WARNING,
         _VALIDATE,
         (
-            "The latest count of networks the sources give (for the world, or for an M49 region "
-            "it names) differs from the number of networks the data lists: the data lists fewer "
-            "than the sources count, or more than a list of them names."
+            "The data lists fewer networks than the latest count the sources give, for the "
+            "world or for an M49 region (for \"more than 70\", 70 or fewer)."
+        ),
+    )
+    CONFLICTING_NAMES = (
+        "conflicting-names",
+        Severity.WARNING,
+        _VALIDATE,
+        (
+            "Two sources write one standard's name of a country differently (the M49 English "
+            "name of CIV is \"Côte d’Ivoire\" in OCHA's table and \"Ivory Coast\" in another): "
+            "both are kept, each with its source."
         ),
     )
     DECLARED_COUNT_MISMATCH = (

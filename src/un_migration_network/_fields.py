@@ -1,0 +1,124 @@
+"""What a record's fields say of themselves: a description, words for views, their role.
+
+Each field of a record class is described once, where it is declared, with `field`; the
+views, the exports, the JSON Schema, the checks and the class docstring read it from there
+(`attrs.fields`), so a new field shows everywhere without code of its own. The descriptions
+are data, not docstrings, so ``python -OO`` changes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar, dataclass_transform
+
+import attrs
+
+__all__ = [
+    "doc",
+    "empty_text",
+    "field", "is_cited", "is_named", "is_scheduled",
+    "label",
+    "record",
+]
+
+_T = TypeVar("_T")
+_DOC = "un_migration_network.doc"
+_LABEL = "un_migration_network.label"
+_NAMED = "un_migration_network.named"
+_UNCITED = "un_migration_network.uncited"
+_SCHEDULED = "un_migration_network.scheduled"
+_EMPTY = "un_migration_network.empty"
+
+
+def field(  # noqa: PLR0913 - every option is a keyword, each says one thing
+    doc: str,
+    *,
+    default: Any = attrs.NOTHING,
+    label: str | None = None,
+    named: bool = False,
+    uncited: bool = False,
+    scheduled: bool = False,
+    empty: str | None = None,
+    repr: bool = True,  # noqa: A002 - attrs's own name for it
+) -> Any:
+    """Declare one field of a record.
+
+    Args:
+        doc: What the field holds, in one sentence (the JSON Schema and the docs show it).
+        default: Its value when a document leaves it out.
+        label: The field as words, where that is not its name with spaces ("declared members").
+        named: Whether names in other languages may stand beside it (``name_in("fr")``).
+        uncited: Whether it holds sources or names itself, and so cites nothing.
+        scheduled: Whether its date may lie ahead of the data's as-of date (a forum's dates).
+        empty: What an empty or missing value means, where it means something a view must say
+            ("not listed": a member list that no source gives is not zero members).
+        repr: Whether ``repr()`` shows it.
+    """
+    metadata = {
+        _DOC: doc,
+        _LABEL: label,
+        _NAMED: named,
+        _UNCITED: uncited,
+        _SCHEDULED: scheduled,
+        _EMPTY: empty,
+    }
+    return attrs.field(default=default, metadata=metadata, repr=repr)
+
+
+def doc(attribute: attrs.Attribute[Any], /) -> str:
+    """What a field holds, as its declaration says."""
+    return str(attribute.metadata.get(_DOC, ""))
+
+
+def label(attribute: attrs.Attribute[Any] | str, /) -> str:
+    """A field's name as words: its label, or its name with spaces for underscores.
+
+    >>> label("first_evidenced")
+    'first evidenced'
+    """
+    if isinstance(attribute, str):
+        return attribute.replace("_", " ")
+    given: str | None = attribute.metadata.get(_LABEL)
+    return given or attribute.name.replace("_", " ")
+
+
+def is_named(attribute: attrs.Attribute[Any], /) -> bool:
+    """Whether names in other languages may stand beside the field."""
+    return bool(attribute.metadata.get(_NAMED))
+
+
+def is_cited(attribute: attrs.Attribute[Any], /) -> bool:
+    """Whether a citation may name the field (sources, citations and names cite nothing)."""
+    return not attribute.metadata.get(_UNCITED)
+
+
+def empty_text(attribute: attrs.Attribute[Any], /) -> str | None:
+    """What an empty or missing value of the field means, where a view must say it."""
+    text: str | None = attribute.metadata.get(_EMPTY)
+    return text
+
+
+def is_scheduled(attribute: attrs.Attribute[Any], /) -> bool:
+    """Whether the field's date may lie after the data's as-of date."""
+    return bool(attribute.metadata.get(_SCHEDULED))
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(attrs.field, field))
+def record(cls: type[_T], /) -> type[_T]:
+    """Make *cls* a record: a frozen, slotted attrs class whose docstring lists its fields.
+
+    Equality, hashing and ``repr`` come from the record base class, which reads the fields
+    (attrs then compiles only ``__init__``: half the cost of a class at import).
+    """
+    made: type[_T] = attrs.frozen(eq=False, repr=False, match_args=False)(cls)
+    if made.__doc__ is not None:  # None under python -OO
+        made.__doc__ = _with_attributes(made.__doc__, attrs.fields(made))  # type: ignore[arg-type]
+    return made
+
+
+def _with_attributes(text: str, attributes: tuple[attrs.Attribute[Any], ...]) -> str:
+    """*text* with an ``Attributes:`` section (Google style) before its examples."""
+    summary, marker, examples = text.partition("\n    >>>")
+    entries = "".join(f"        {a.name}: {doc(a)}\n" for a in attributes if doc(a))
+    section = f"\n    Attributes:\n{entries}\n" if entries else ""
+    return f"{summary.rstrip()}\n{section}{marker}{examples}" if marker else summary + section
+

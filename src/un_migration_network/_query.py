@@ -1,0 +1,169 @@
+"""The one record a query names, of any kind: what ``show`` shows (`Dataset.lookup`).
+
+A query names a record by any key of it ("Mozambique", "UNHCR", "13"), or names its kind
+first ("objective 13", "guiding principle: c", "champion Kenya"); "gcm", "imrf" and
+"executive committee" (or their names in any language) name the Compact, its review forum
+and the Committee. Where records of several kinds share a key, the kind of the lower rank
+wins (a network before a Champion, a Champion before a country); two kinds of one rank are
+a tie, which the query must settle by naming the kind.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from un_migration_network._kinds import REGISTERED, Kind
+from un_migration_network._normalize import MAX_QUERY, normalize
+from un_migration_network.exceptions import AmbiguousError, NotFoundError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from un_migration_network._dataset import Dataset, Found
+
+__all__ = ["get", "lookup", "suggestions"]
+
+# What a query names besides the records of the registries (folded when compared).
+_COMPACT_WORDS = ("gcm", "compact", "the compact", "global compact", "global compact for migration")
+_FORUM_WORDS = ("imrf", "review forum", "forum")
+_COMMITTEE_WORDS = ("executive committee", "ec", "committee", "excom")
+_WORDS = re.compile(r"\s+|:")
+_SEARCHABLE = tuple(kind for kind in REGISTERED if kind.is_searchable)
+
+
+def lookup(ds: Dataset, query: str) -> Found:
+    """The one record *query* names (see the module's docstring).
+
+    Raises:
+        NotFoundError: Nothing matches; its suggestions come from every kind.
+        AmbiguousError: Records of two kinds of one rank share the key.
+    """
+    given: object = query  # callers without type checking may pass anything
+    if not isinstance(given, str) or len(given) > MAX_QUERY:
+        raise NotFoundError(query, kind="record")
+    found = _resolve(ds, given)
+    if found is None:
+        raise NotFoundError(given, kind="record", suggestions=suggestions(ds, given))
+    return found
+
+
+def _resolve(ds: Dataset, query: str) -> Found | None:
+    """The record *query* names, or None.
+
+    Raises:
+        AmbiguousError: Records of two kinds of one rank share the key.
+        NotFoundError: The query names a kind first and no record of it.
+    """
+    found = _singleton(ds, normalize(query)) or _with_kind(ds, query)
+    if found is not None:
+        return found
+    for rank in sorted({kind.rank for kind in _SEARCHABLE}):
+        hits = [
+            (kind, record)
+            for kind in _SEARCHABLE
+            if kind.rank == rank and (record := ds.registry(kind).get(query)) is not None
+        ]
+        if len(hits) > 1:
+            raise AmbiguousError(query, tuple((k.name, k.key(r)) for k, r in hits))
+        if hits:
+            record: Found = hits[0][1]
+            return record
+    return None
+
+
+def get(ds: Dataset, query: str) -> Found | None:
+    """Like `lookup`, but None where nothing, or more than one kind, matches."""
+    try:
+        return lookup(ds, query)
+    except (NotFoundError, AmbiguousError):
+        return None
+
+
+def suggestions(ds: Dataset, query: str, *, limit: int = 3) -> tuple[str, ...]:
+    """The closest queries that `lookup` answers, best first, each once and short.
+
+    A key that two kinds of one rank share is suggested with its kind ("objective 23").
+    """
+    ranked = sorted(
+        (
+            (match.score, kind.rank, kind, match.record, match.key)
+            for kind in _SEARCHABLE
+            for match in ds.registry(kind).matches(query, limit=limit)
+        ),
+        # Equal scores: the kind of the lower rank first; then each kind's own order.
+        key=lambda hit: (-hit[0], hit[1]),
+    )
+    found: dict[str, str] = {}
+    for _, _, kind, record, key in ranked:
+        text = ds.registry(kind).short_key(record, key)
+        shown = text if _answers(ds, text, record) else f"{kind.name} {kind.key(record)}"
+        found.setdefault(normalize(shown), shown)
+        if len(found) == limit:
+            break
+    return tuple(found.values())
+
+
+def _answers(ds: Dataset, text: str, record: Any) -> bool:
+    """Whether `lookup` answers *text* with *record* (not another, not a tie)."""
+    try:
+        return _resolve(ds, text) is record
+    except (NotFoundError, AmbiguousError):
+        return False
+
+
+def _singleton(ds: Dataset, key: str) -> Found | None:
+    compact, forum = ds.compact, ds.compact.review_forum
+    if key in _keys(_COMPACT_WORDS, compact.name, compact.acronym, *_names(compact)):
+        return compact
+    if key in _keys(_FORUM_WORDS, forum.name, forum.acronym, *_names(forum)):
+        return forum
+    if key in _keys(_COMMITTEE_WORDS):
+        return ds.executive_committee
+    return None
+
+
+def _names(record: Any) -> Iterator[str]:
+    return (name.text for name in record.names)
+
+
+def _keys(words: tuple[str, ...], *texts: str) -> set[str]:
+    return {normalize(text) for text in (*words, *texts)}
+
+
+def _with_kind(ds: Dataset, query: str) -> Found | None:
+    """A query that names its kind first: "objective 13", "guiding principle: c"."""
+    words = [word for word in _WORDS.split(query.strip()) if word]
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        head, rest = normalize(" ".join(words[:size])), " ".join(words[size:])
+        for kind in REGISTERED:
+            if head in _kind_words(kind):
+                found: Found | None = ds.registry(kind).get(rest)
+                if found is not None:
+                    return found
+                # "objective 24" names the kind: say what there is of it, not a typo.
+                raise NotFoundError(
+                    rest,
+                    kind=kind.name,
+                    suggestions=ds.registry(kind).suggest(rest),
+                    note=_range(ds, kind),
+                )
+    return None
+
+
+def _range(ds: Dataset, kind: Kind[Any]) -> str | None:
+    """What there is of a kind whose records are numbered or lettered ("objectives 1 to 23")."""
+    keys = [kind.key(record) for record in ds.registry(kind)]
+    if not keys or kind.primary not in ("number", "letter"):
+        return None
+    first, last = keys[0], keys[-1]
+    return f"the data has {len(keys)} {kind.label}, {first} to {last}"
+
+
+def _kind_words(kind: Kind[Any]) -> set[str]:
+    """The words that name a kind at the start of a query ("objective", "principles")."""
+    last = kind.name.split()[-1]
+    return {normalize(word) for word in (kind.name, kind.plural, kind.label, last, last + "s")}
+

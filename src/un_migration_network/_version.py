@@ -1,0 +1,3 @@
+"""The package's version (hatchling reads it from here)."""
+
+__version__ = "0.3.0"
