@@ -19,7 +19,7 @@ import attrs
 
 from un_migration_network import _values
 from un_migration_network._dates import DateSpan
-from un_migration_network._kinds import KINDS
+from un_migration_network._kind import kind_of
 from un_migration_network._records import Citation, Name, Source
 
 __all__ = ["Resolve", "build"]
@@ -27,7 +27,6 @@ __all__ = ["Resolve", "build"]
 #: Finds the record of a kind that others refer to, by its class and its key.
 Resolve = Callable[[type, object], Any]
 _Reader = Callable[[object, Resolve], Any]
-_REFERENCED = frozenset(kind.type for kind in KINDS if kind.is_referenced)
 _SCALARS: dict[object, Callable[[object, object], Any]] = {
     str: _values.text,
     int: _values.integer,
@@ -75,7 +74,8 @@ def _reader(tp: Any, owner: type) -> _Reader:  # noqa: PLR0911 - one return per 
     if typing.get_origin(tp) is tuple:
         item = _reader(args[0], owner)
         return lambda value, resolve: _values.tuple_of(value, lambda v: item(v, resolve))
-    if tp in _REFERENCED:
+    kind = kind_of(tp) if isinstance(tp, type) else None
+    if kind is not None and kind.is_referenced:
         return lambda value, resolve: resolve(tp, value)
     scalar = _SCALARS.get(tp)
     if scalar is not None:

@@ -16,20 +16,38 @@ import json
 import os
 import threading
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from un_migration_network import _index
 from un_migration_network._build import build
-from un_migration_network._dataset import Dataset
-from un_migration_network._kinds import COUNTRIES, KINDS, REGISTERED, Kind
+from un_migration_network._countries import COUNTRIES
+from un_migration_network._kind import Kind, kind_of
 from un_migration_network._registry import Registry
 
-__all__ = ["BUNDLE", "load"]
+if TYPE_CHECKING:
+    from un_migration_network._dataset import Dataset
+
+__all__ = ["BUNDLE", "FORMAT", "header", "load"]
 
 _PACKAGE = "un_migration_network.data"
 DOCUMENT = "un_migration_network.json"
 INDEX = "un_migration_network.index.json"
-_BY_TYPE: dict[type, Kind[Any]] = {kind.type: kind for kind in KINDS}
+#: The index format (`_index` writes it); a reader refuses any other.
+FORMAT = 1
+_HEADER = b'{"header": '
+
+
+def header(data: bytes, /) -> dict[str, Any]:
+    """The header of an index file's bytes: its first line.
+
+    Raises:
+        ValueError: The bytes do not start with an index header.
+    """
+    first, _, _ = data.partition(b"\n")
+    if not first.startswith(_HEADER) or not first.endswith(b","):
+        msg = "not an index: its first line is not its header"
+        raise ValueError(msg)
+    found: dict[str, Any] = json.loads(first[len(_HEADER) : -1])
+    return found
 
 
 class Bundle:
@@ -54,15 +72,15 @@ class Bundle:
         """Read the document and the index (the lock is held)."""
         folder = files(_PACKAGE)
         index = folder.joinpath(INDEX).read_bytes()
-        header = _index.header(index)
+        found = header(index)
         document = folder.joinpath(DOCUMENT).read_bytes()
-        if header["format"] != _index.FORMAT or header["document"]["bytes"] != len(document):
+        if found["format"] != FORMAT or found["document"]["bytes"] != len(document):
             msg = (
                 "the bundled data's index does not match its document: the package is not "
                 "installed whole (reinstall it)"
             )
             raise RuntimeError(msg)
-        self._header = header
+        self._header = found
         self._document = document
         self._index = index
 
@@ -113,7 +131,8 @@ class Bundle:
 
     def resolve(self, cl: type, key: object, /) -> Any:
         """The record of class *cl* whose primary key is *key* (a reference in a record)."""
-        kind = _BY_TYPE[cl]
+        kind = kind_of(cl)
+        assert kind is not None  # noqa: S101 - the builder resolves records of kinds only
         positions = self._positions.get(kind.plural)
         if positions is None:
             with self.lock:
@@ -168,25 +187,27 @@ class Bundle:
                     self._registries[kind.plural] = found
         return found
 
-    def dataset(self) -> Dataset:
+    def dataset(self) -> "Dataset":
         """The bundled dataset (the same object each time)."""
         found = self._dataset
         if found is None:
+            # A lookup in one registry needs neither the dataset nor the other kinds' record
+            # classes: they are imported when the whole dataset is first asked for.
+            from un_migration_network._dataset import Dataset  # noqa: PLC0415
+            from un_migration_network._kinds import REGISTERED, kind_named  # noqa: PLC0415
+
             with self.lock:
                 found = self._dataset
                 if found is None:
                     parts = {kind.plural: self.registry(kind) for kind in REGISTERED}
                     found = self._dataset = Dataset(
                         as_of=dt.date.fromisoformat(self.header()["as_of"]),
-                        executive_committee=self.singleton(_BY_PLURAL["executive_committee"]),
-                        compact=self.singleton(_BY_PLURAL["compact"]),
+                        executive_committee=self.singleton(kind_named("executive_committee")),
+                        compact=self.singleton(kind_named("compact")),
                         about=self.about,
                         **parts,
                     )
         return found
-
-
-_BY_PLURAL = {kind.plural: kind for kind in KINDS}
 
 
 class _Records:
@@ -218,7 +239,7 @@ BUNDLE = Bundle()
 os.register_at_fork(after_in_child=BUNDLE.reset)
 
 
-def load() -> Dataset:
+def load() -> "Dataset":
     """Return the bundled dataset, read on first use (once, thread-safely).
 
     >>> import un_migration_network as umn

@@ -4,10 +4,11 @@ import datetime as dt
 
 from un_migration_network._dates import DateSpan, as_day
 from un_migration_network._fields import field, record
+from un_migration_network._kind import Kind, define
 from un_migration_network._networks import Agency
 from un_migration_network._records import Citation, Source, Sourced
 
-__all__ = ["ExecutiveCommittee", "Membership", "Snapshot"]
+__all__ = ["COMMITTEE", "ExecutiveCommittee", "Membership", "Snapshot"]
 
 
 @record
@@ -111,3 +112,20 @@ class ExecutiveCommittee(Sourced):
     def __repr__(self) -> str:
         members = tuple(agency.acronym for agency in self.members)
         return f"ExecutiveCommittee(as_of={self.as_of!r}, members={members!r})"
+
+
+COMMITTEE: Kind[ExecutiveCommittee] = define(
+    Kind(
+        name="executive committee",
+        plural="executive_committee",
+        type=ExecutiveCommittee,
+        primary="as_of",
+        keys=lambda _: (),
+        order=lambda _: 0,
+        columns=(),
+        subject=lambda _: "executive-committee",
+        label="Executive Committee",
+        is_searchable=False,
+        is_singleton=True,
+    )
+)

@@ -1,13 +1,21 @@
 """The Global Compact's records: objectives, principles, adoption, review forum, Champions."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from un_migration_network._countries import Country
 from un_migration_network._dates import DateSpan
 from un_migration_network._fields import field, record
-from un_migration_network._records import Citation, Name, Record, Source, Sourced
+from un_migration_network._kind import Column, Kind, attribute, define
+from un_migration_network._networks import country_name
+from un_migration_network._pages import in_language
+from un_migration_network._records import Citation, Name, Record, Source, Sourced, names_of
 
 __all__ = [
+    "CHAMPIONS",
+    "COMPACT",
+    "OBJECTIVES",
+    "PRINCIPLES",
     "Champion",
     "Compact",
     "GuidingPrinciple",
@@ -332,3 +340,80 @@ class Compact(Sourced):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})"
+
+
+def _objective_keys(objective: Objective) -> Iterable[str | int]:
+    yield from (objective.number, objective.short_label, objective.title)
+    yield from objective.title_variants
+    yield from names_of(objective)
+
+
+def _localized(header: str, field: str) -> Column:
+    return Column(header, lambda record, lang: in_language(record, field, lang))
+
+
+CHAMPIONS: Kind[Champion] = define(
+    Kind(
+        name="champion",
+        plural="champions",
+        type=Champion,
+        primary="id",
+        keys=lambda champion: (country_name(champion), *champion.aliases, champion.id),
+        order=lambda champion: champion.id,
+        columns=(
+            Column("id", attribute("id")),
+            Column("country", lambda c, lang: in_language(c.country, "name", lang)),
+            Column("ISO3", lambda c, _: c.country.alpha3),
+            Column("since", attribute("since")),
+        ),
+        subject=lambda champion: f"champion-{champion.id}",
+        label="Champion countries",
+        rank=1,
+        is_required=False,
+    )
+)
+OBJECTIVES: Kind[Objective] = define(
+    Kind(
+        name="objective",
+        plural="objectives",
+        type=Objective,
+        primary="number",
+        keys=_objective_keys,
+        order=lambda objective: objective.number,
+        columns=(
+            Column("no", attribute("number")),
+            _localized("label", "short_label"),
+            _localized("title", "title"),
+        ),
+        subject=lambda objective: f"objective-{objective.number}",
+        label="objectives",
+    )
+)
+PRINCIPLES: Kind[GuidingPrinciple] = define(
+    Kind(
+        name="guiding principle",
+        plural="principles",
+        type=GuidingPrinciple,
+        primary="letter",
+        keys=lambda principle: (principle.letter, principle.name, *names_of(principle)),
+        order=lambda principle: principle.letter,
+        columns=(Column("letter", attribute("letter")), _localized("name", "name")),
+        subject=lambda principle: f"principle-{principle.letter}",
+        label="guiding principles",
+    )
+)
+COMPACT: Kind[Compact] = define(
+    Kind(
+        name="compact",
+        plural="compact",
+        type=Compact,
+        primary="acronym",
+        keys=lambda compact: (compact.acronym, compact.name, *names_of(compact)),
+        order=lambda _: 0,
+        columns=(),
+        subject=lambda _: "gcm",
+        label="Compact",
+        is_searchable=False,
+        is_singleton=True,
+    )
+)

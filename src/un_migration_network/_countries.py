@@ -1,9 +1,14 @@
 """Countries and areas: the UN Statistics Division's M49 standard, the UN's names for them."""
 
+from collections.abc import Iterator
+
 from un_migration_network._fields import field, record
+from un_migration_network._kind import Column, Kind, attribute, define
+from un_migration_network._normalize import variants
+from un_migration_network._pages import in_language
 from un_migration_network._records import Citation, Name, Source, Sourced
 
-__all__ = ["Country"]
+__all__ = ["COUNTRIES", "Country"]
 
 
 @record
@@ -121,3 +126,43 @@ class Country(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+
+def _keys(country: Country) -> Iterator[str | int | None]:
+    yield from (country.alpha2, country.alpha3, country.m49)
+    if country.m49 is not None:
+        yield f"{country.m49:03d}"  # M49 codes are written with three digits: "031"
+    # A UNTERM name's bracketed article ("Gambia (the)") and a formal name's leading one
+    # ("the Republic of Kenya") are folded: "Gambia", "The Gambia", "Republic of Kenya".
+    yield from variants(country.name)
+    if country.formal_name is not None:
+        yield from variants(country.formal_name, formal=True)
+    for name in country.names:
+        yield from variants(name.text, formal=name.field == "formal_name")
+    yield from country.aliases
+
+
+COUNTRIES: Kind[Country] = define(
+    Kind(
+        name="country",
+        plural="countries",
+        type=Country,
+        primary="alpha2",
+        keys=_keys,
+        order=lambda country: country.alpha2,
+        columns=(
+            Column("ISO2", attribute("alpha2")),
+            Column("ISO3", attribute("alpha3")),
+            Column("M49", lambda c, _: None if c.m49 is None else f"{c.m49:03d}"),
+            Column("name", lambda c, lang: in_language(c, "name", lang)),
+            Column("region", attribute("region")),
+            Column("member", attribute("is_member_state")),
+        ),
+        subject=lambda country: f"country-{country.alpha2}",
+        label="countries and areas",
+        # A country's page answers a query only where no network or Champion does.
+        rank=2,
+        is_required=False,
+        is_referenced=True,
+    )
+)

@@ -1,6 +1,7 @@
 """Dates as the sources give them: a day, a month, a year, or between two bounds."""
 
 import datetime as dt
+import functools
 import re
 from typing import Self
 
@@ -8,9 +9,9 @@ import attrs
 
 __all__ = ["DateSpan", "as_day", "as_span"]
 
+# Compiled on first use (`re` keeps them): a lookup never parses a span's text.
 _ONE = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
-_SPAN = re.compile(rf"(?P<first>{_ONE})(?:/(?P<last>{_ONE}))?(?P<inferred> \(inferred\))?")
-_PART = re.compile(_ONE)
+_SPAN = rf"(?P<first>{_ONE})(?:/(?P<last>{_ONE}))?(?P<inferred> \(inferred\))?"
 _INFERRED = " (inferred)"
 _SHOWN = 40
 
@@ -50,7 +51,8 @@ def _flag(value: object) -> bool:
     return value
 
 
-@attrs.frozen(order=True)
+@functools.total_ordering
+@attrs.frozen
 class DateSpan:
     """A date known to a day, a month, a year or between two bounds.
 
@@ -106,7 +108,7 @@ class DateSpan:
         if not isinstance(given, str):
             msg = f"expected a date as text (YYYY, YYYY-MM or YYYY-MM-DD), got {type(given).__name__}"
             raise TypeError(msg)
-        match = _SPAN.fullmatch(given)
+        match = re.fullmatch(_SPAN, given)
         if match is None:
             msg = (
                 "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or two joined by '/', "
@@ -116,6 +118,14 @@ class DateSpan:
         first = _bounds(match["first"])
         last = first if match["last"] is None else _bounds(match["last"])
         return cls(first[0], last[1], is_inferred=match["inferred"] is not None)
+
+    def __lt__(self, other: object) -> bool:
+        # Spans sort by their bounds, earliest first (attrs's `order=True` would compile four
+        # methods for this one).
+        if not isinstance(other, DateSpan):
+            return NotImplemented
+        mine = (self.earliest, self.latest, self.is_inferred)
+        return mine < (other.earliest, other.latest, other.is_inferred)
 
     @property
     def is_exact(self) -> bool:
@@ -179,7 +189,7 @@ class DateSpan:
 
 def _bounds(text: str) -> tuple[dt.date, dt.date]:
     """The first and last day that one ``YYYY[-MM[-DD]]`` form names."""
-    match = _PART.fullmatch(text)
+    match = re.fullmatch(_ONE, text)
     assert match is not None  # noqa: S101 - _SPAN only matches such forms
     year, month, day = match.groups()
     try:

@@ -4,9 +4,10 @@ import enum
 
 from un_migration_network._dates import DateSpan
 from un_migration_network._fields import field, record
+from un_migration_network._kind import Column, Kind, attribute, define
 from un_migration_network._records import Citation, Source, Sourced
 
-__all__ = ["Event", "EventKind", "Observation", "Quantity"]
+__all__ = ["EVENTS", "OBSERVATIONS", "Event", "EventKind", "Observation", "Quantity"]
 
 
 class EventKind(enum.Enum):
@@ -111,3 +112,48 @@ class Observation(Sourced):
     def __str__(self) -> str:
         where = f" in {self.scope}" if self.scope else ""
         return f"{self.as_of}: {self.figure} {self.quantity.value}{where}"
+
+
+EVENTS: Kind[Event] = define(
+    Kind(
+        name="event",
+        plural="events",
+        type=Event,
+        primary="id",
+        keys=lambda event: (event.id,),
+        order=lambda event: event.id,
+        columns=(
+            Column("id", attribute("id")),
+            Column("date", attribute("date")),
+            Column("kind", attribute("kind")),
+            Column("subject", attribute("subject")),
+            Column("name", attribute("name")),
+        ),
+        subject=lambda event: event.id,
+        label="events",
+        is_searchable=False,
+        is_required=False,
+    )
+)
+OBSERVATIONS: Kind[Observation] = define(
+    Kind(
+        name="observation",
+        plural="observations",
+        type=Observation,
+        primary="id",
+        keys=lambda observation: (observation.id,),
+        order=lambda observation: observation.id,
+        columns=(
+            Column("id", attribute("id")),
+            Column("as of", attribute("as_of")),
+            Column("subject", attribute("subject")),
+            Column("quantity", attribute("quantity")),
+            Column("value", lambda o, _: o.figure),
+            Column("scope", attribute("scope")),
+        ),
+        subject=lambda observation: observation.id,
+        label="observations",
+        is_searchable=False,
+        is_required=False,
+    )
+)

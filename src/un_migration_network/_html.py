@@ -5,10 +5,8 @@ Every piece of text is escaped, because the data may be a user's own document; o
 table, and each row refers to them by number, as the command line's pages do.
 """
 
-import html
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from un_migration_network._pages import Page, Row, cell, page
 
@@ -22,6 +20,24 @@ _SHOWN_ROWS = 50
 # A row of more pieces than this folds the rest into a <details> element that opens on a click.
 _FOLDED = 8
 _LINK_SCHEMES = frozenset({"http", "https"})
+# What `html.escape` replaces, written out: importing `html` loads its table of entities.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def _escape(text: str) -> str:
+    """*text* safe in HTML, inside an element or a quoted attribute.
+
+    >>> _escape('<a href="x">&</a>')
+    '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;'
+    """
+    return text.translate(_ESCAPES)
+
+
+def _scheme(url: str) -> str:
+    """A URL's scheme, lowercase (RFC 3986, 3.1); "" where it has none."""
+    head, colon, _ = url.partition(":")
+    valid = head[:1].isascii() and head[:1].isalpha()
+    return head.lower() if colon and valid and all(c.isalnum() or c in "+-." for c in head) else ""
 
 
 def _cell(content: str, tag: str = "td", extra: str = "") -> str:
@@ -35,31 +51,27 @@ def _row(cells: Sequence[str], tag: str = "td") -> str:
 def _table(rows: Sequence[str], caption: str | None = None, header: Sequence[str] = ()) -> str:
     parts = ["<table>"]
     if caption is not None:
-        parts.append(f"<caption{_STYLE}>{html.escape(caption)}</caption>")
+        parts.append(f"<caption{_STYLE}>{_escape(caption)}</caption>")
     if header:
-        parts.append("<thead>" + _row([html.escape(name) for name in header], "th") + "</thead>")
+        parts.append("<thead>" + _row([_escape(name) for name in header], "th") + "</thead>")
     parts.append("<tbody>" + "".join(rows) + "</tbody></table>")
     return "".join(parts)
 
 
 def _link(source: Any) -> str:
-    label = html.escape(source.title or source.publisher or source.id)
-    try:
-        scheme = urlsplit(source.url).scheme.lower()
-    except ValueError:  # a malformed address in someone's data ("http://[x") is shown as text
-        scheme = ""
+    label = _escape(source.title or source.publisher or source.id)
     # A ``javascript:`` address in someone's data must not become a live link.
-    if scheme not in _LINK_SCHEMES:
+    if _scheme(source.url) not in _LINK_SCHEMES:
         return label
-    href = html.escape(source.url, quote=True)
+    href = _escape(source.url)
     return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{label}</a>'
 
 
 def _value(row: Row) -> str:
     items = [
-        html.escape(piece.text)
+        _escape(piece.text)
         if piece.title is None
-        else f'<abbr title="{html.escape(piece.title, quote=True)}">{html.escape(piece.text)}</abbr>'
+        else f'<abbr title="{_escape(piece.title)}">{_escape(piece.text)}</abbr>'
         for piece in row.pieces
     ]
     if len(items) <= _FOLDED:
@@ -84,9 +96,9 @@ def page_html(shown: Page, /) -> str:
     rows = []
     for row in shown.rows:
         marks = "".join(f"<sup>[{n}]</sup>" for n in shown.marks(row))
-        note = f" <em>({html.escape(row.note)})</em>" if row.note else ""
+        note = f" <em>({_escape(row.note)})</em>" if row.note else ""
         indent = "&emsp;" * row.depth
-        rows.append(_row([indent + html.escape(row.label), _value(row) + note + marks]))
+        rows.append(_row([indent + _escape(row.label), _value(row) + note + marks]))
     body = _table(rows, shown.title)
     if shown.sources:
         body += _listing(shown.sources)
@@ -116,9 +128,9 @@ def registry_html(
     """
     caption = f"{len(rows)} {label if len(rows) != 1 else name}"
     shown = rows if len(rows) <= _MAX_ROWS else rows[:_SHOWN_ROWS]
-    body = [_row([html.escape(cell(value)) for value in row]) for row in shown]
+    body = [_row([_escape(cell(value)) for value in row]) for row in shown]
     if len(shown) < len(rows):
-        more = html.escape(f"… and {len(rows) - len(shown)} more")
+        more = _escape(f"… and {len(rows) - len(shown)} more")
         body.append(f'<tr><td colspan="{len(headers)}"{_STYLE}>{more}</td></tr>')
     return _table(body, caption, header=headers)
 
@@ -129,4 +141,4 @@ def summary_html(caption: str, rows: Sequence[tuple[str, str]]) -> str:
     >>> summary_html("data", [("networks", "70")]).count("<td")
     2
     """
-    return _table([_row([html.escape(k), html.escape(v)]) for k, v in rows], caption)
+    return _table([_row([_escape(k), _escape(v)]) for k, v in rows], caption)

@@ -21,15 +21,14 @@ from typing import Any
 
 import attrs
 
+from un_migration_network._bundle import FORMAT
 from un_migration_network._dataset import Dataset
 from un_migration_network._document import Written, write
 from un_migration_network._kinds import KINDS
 from un_migration_network._normalize import normalize
 
-__all__ = ["FORMAT", "build", "bundle_files", "canonical", "dumps", "header"]
+__all__ = ["build", "bundle_files", "canonical", "dumps"]
 
-#: The index format; a reader refuses any other.
-FORMAT = 1
 _HEADER = '{"header": '
 # Events and figures are shown on the page of the record they concern.
 _BY_SUBJECT = frozenset({"events", "observations"})
@@ -146,17 +145,3 @@ def dumps(index: dict[str, Any], /) -> str:
         f"{json.dumps(name)}: {line}" for name, line in zip(names, lines, strict=True)
     )
     return f"{first}{body}\n}}\n"
-
-
-def header(data: bytes, /) -> dict[str, Any]:
-    """The header of an index file's bytes (its first line).
-
-    Raises:
-        ValueError: The bytes do not start with an index header.
-    """
-    first, _, _ = data.partition(b"\n")
-    if not first.startswith(_HEADER.encode()) or not first.endswith(b","):
-        msg = "not an index: its first line is not its header"
-        raise ValueError(msg)
-    found: dict[str, Any] = json.loads(first[len(_HEADER) : -1])
-    return found

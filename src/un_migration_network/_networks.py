@@ -2,13 +2,26 @@
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
+from typing import Any
 
 from un_migration_network._countries import Country
 from un_migration_network._dates import DateSpan, as_span
 from un_migration_network._fields import field, record
-from un_migration_network._records import Citation, Name, Source, Sourced
+from un_migration_network._kind import Column, Kind, attribute, define
+from un_migration_network._pages import in_language
+from un_migration_network._records import Citation, Name, Source, Sourced, names_of
 
-__all__ = ["Agency", "AgencyKind", "Network", "NetworkLevel"]
+__all__ = [
+    "AGENCIES",
+    "NETWORKS",
+    "Agency",
+    "AgencyKind",
+    "Network",
+    "NetworkLevel",
+    "country_name",
+    "member_count",
+]
 
 
 class NetworkLevel(enum.Enum):
@@ -209,3 +222,96 @@ class Network(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+
+def member_count(network: Network, _: str = "en") -> str:
+    """A network's members as a count that never reads unknown as zero.
+
+    >>> import un_migration_network as umn
+    >>> member_count(umn.networks.lookup("global"))
+    '14, incomplete (38 declared)'
+    """
+    listed = len(network.members)
+    if network.is_membership_complete:
+        text = str(listed)
+    elif listed:
+        text = f"{listed}, incomplete"
+    else:
+        text = "not listed"
+    declared = network.declared_member_count
+    if declared is not None and declared != listed:
+        text += f" ({declared} declared)"
+    return text
+
+
+def country_name(record: Network | Any) -> str | None:
+    """The English name of a record's country: a key of its own, for suggestions that read as
+    people write (the country's other names and codes find the record through the countries:
+    see `Registry`)."""
+    country: Country | None = record.country
+    return None if country is None else country.name
+
+
+def _agency_keys(agency: Agency) -> Iterable[str]:
+    return (agency.acronym, agency.name, *agency.aliases, agency.id, *names_of(agency))
+
+
+def _network_keys(network: Network) -> Iterable[str | None]:
+    return (
+        network.name,
+        country_name(network),
+        network.region,
+        *network.aliases,
+        network.id,
+        *names_of(network),
+    )
+
+
+_LEVELS = {level: rank for rank, level in enumerate(NetworkLevel)}
+
+
+def _localized(field: str) -> Column:
+    return Column(field, lambda record, lang: in_language(record, field, lang))
+
+
+AGENCIES: Kind[Agency] = define(
+    Kind(
+        name="agency",
+        plural="agencies",
+        type=Agency,
+        primary="id",
+        keys=_agency_keys,
+        order=lambda agency: agency.id,
+        columns=(
+            Column("id", attribute("id")),
+            _localized("acronym"),
+            _localized("name"),
+            Column("kind", attribute("kind")),
+        ),
+        subject=lambda agency: agency.id,
+        label="agencies",
+        is_referenced=True,
+    )
+)
+NETWORKS: Kind[Network] = define(
+    Kind(
+        name="network",
+        plural="networks",
+        type=Network,
+        primary="id",
+        keys=_network_keys,
+        # The global Network first, then the continental, regional and country networks.
+        order=lambda network: (_LEVELS[network.level], network.id),
+        columns=(
+            Column("id", attribute("id")),
+            Column("level", attribute("level")),
+            Column("ISO3", lambda n, _: None if n.country is None else n.country.alpha3),
+            Column("region", lambda n, _: n.region if n.country is None else n.country.region),
+            Column("launched", attribute("launched")),
+            Column("evidenced", attribute("first_evidenced")),
+            Column("members", member_count),
+        ),
+        subject=lambda network: network.id,
+        label="networks",
+    )
+)

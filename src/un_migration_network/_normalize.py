@@ -22,18 +22,20 @@ _ASCII_TABLE = dict.fromkeys(c for c in range(128) if not chr(c).isalnum()) | {
     ord(_GAP): "_",
     ord(_MINUS): "-",
 }
-_DIGIT = re.compile(r"\d")
+# Patterns are compiled on first use (`re` keeps them): a key of letters and digits, the
+# common case, needs none.
+_DIGIT = r"\d"
 # Punctuation between two digits is kept as a gap, so "1.3" is not objective 13 and
 # "73/195" not "73195"; a minus sign that opens the text before a digit is kept, so "-508" is
 # not the M49 code 508. Hyphens between letters and digits ("COVID-19") still fold away.
-_BETWEEN_DIGITS = re.compile(r"(?<=\d)[\W_]+(?=\d)")
-_NEGATIVE = re.compile(r"^[\W_]*?[-\u2212](?=\d)")
+_BETWEEN_DIGITS = r"(?<=\d)[\W_]+(?=\d)"
+_NEGATIVE = r"^[\W_]*?[-\u2212](?=\d)"
 
 
 def _mark_numbers(folded: str) -> str:
-    if _DIGIT.search(folded) is None:
+    if re.search(_DIGIT, folded) is None:
         return folded
-    return _NEGATIVE.sub(_MINUS, _BETWEEN_DIGITS.sub(_GAP, folded))
+    return re.sub(_NEGATIVE, _MINUS, re.sub(_BETWEEN_DIGITS, _GAP, folded))
 
 
 def normalize(text: str) -> str:
@@ -73,14 +75,13 @@ def normalize(text: str) -> str:
 # UNTERM writes a name's article, or the words before it, in brackets after it: "Gambia (the)",
 # "Tchéquie (la)", "Netherlands (Kingdom of the)", "Iran (République islamique d')". Such a
 # bracket ends in an article or a preposition, in English, French or Spanish.
-_BRACKET = re.compile(
-    r"^(?P<base>.+?)\s*\((?P<head>[^()]*?\b(?:the|of|le|la|les|de|du|des|el|los|las|del)"
-    r"|[^()]*?\b[ld][\'’])\)$",
-    re.IGNORECASE,
+_BRACKET = (
+    r"(?i)^(?P<base>.+?)\s*\((?P<head>[^()]*?\b(?:the|of|le|la|les|de|du|des|el|los|las|del)"
+    r"|[^()]*?\b[ld][\'’])\)$"
 )
-_ARTICLE = re.compile(r"^(?:the|le|la|les|el|los|las|l[\'’])\s*$", re.IGNORECASE)
+_ARTICLE = r"(?i)^(?:the|le|la|les|el|los|las|l[\'’])\s*$"
 # A formal name opens with its article: "the Republic of Kenya", "la République du Kenya".
-_LEADING = re.compile(r"^(?:the|le|la|les|el|los|las)\s+|^l[\'’](?=\w)", re.IGNORECASE)
+_LEADING = r"(?i)^(?:the|le|la|les|el|los|las)\s+|^l[\'’](?=\w)"
 
 
 def variants(text: str, /, *, formal: bool = False) -> tuple[str, ...]:
@@ -98,21 +99,21 @@ def variants(text: str, /, *, formal: bool = False) -> tuple[str, ...]:
     ('the Republic of Kenya', 'Republic of Kenya')
     """
     found = [text]
-    match = _BRACKET.match(text)
+    match = re.match(_BRACKET, text)
     if match is not None:
         head, base = match["head"], match["base"]
         joiner = "" if head[-1] in "'’" else " "
         found.append(f"{head}{joiner}{base}")
-        if _ARTICLE.match(head):
+        if re.match(_ARTICLE, head):
             found.append(base)
     if formal:
-        stripped = _LEADING.sub("", text, count=1)
+        stripped = re.sub(_LEADING, "", text, count=1)
         if stripped != text and stripped:
             found.append(stripped)
     return tuple(dict.fromkeys(found))
 
 
-_WORD = re.compile(r"\w+")
+_WORD = r"\w+"
 # Words shorter than this ("of", "the", "UN") say too little to find a record by.
 _SHORTEST_WORD = 3
 
@@ -125,7 +126,7 @@ def words(text: str, /) -> tuple[str, ...]:
     """
     if len(text) > MAX_QUERY:
         return ()
-    folded = (normalize(word) for word in _WORD.findall(text))
+    folded = (normalize(word) for word in re.findall(_WORD, text))
     return tuple(dict.fromkeys(word for word in folded if len(word) >= _SHORTEST_WORD))
 
 

@@ -7,7 +7,6 @@ records every other record cites, live here too.
 import datetime as dt
 import enum
 import operator
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,8 +15,10 @@ import attrs
 from un_migration_network import _fields
 from un_migration_network._fields import field, is_cited, record
 from un_migration_network._html import record_html
+from un_migration_network._kind import Column, Kind, attribute, define
 
 __all__ = [
+    "SOURCES",
     "Citation",
     "Name",
     "Record",
@@ -28,7 +29,6 @@ __all__ = [
 ]
 
 ENGLISH = "en"
-_LANGUAGE = re.compile(r"[a-z]{2}")
 # How each record class reads its fields as a tuple (equality, hashing): made on first use.
 _GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
@@ -53,7 +53,7 @@ def language_code(lang: object) -> str:
         msg = f"expected a language as an ISO 639-1 code such as 'fr', got {type(lang).__name__}"
         raise TypeError(msg)
     code = lang.lower()
-    if not _LANGUAGE.fullmatch(code):
+    if not (len(code) == 2 and code.isascii() and code.isalpha()):  # noqa: PLR2004 - ISO 639-1
         msg = f"expected a language as an ISO 639-1 code such as 'fr' or 'es', got {lang!r}"
         raise ValueError(msg)
     return code
@@ -239,3 +239,31 @@ class Sourced(Record):
 def cited_fields(cls: type) -> tuple[str, ...]:
     """The fields of *cls* that a citation may name, in field order."""
     return tuple(attribute.name for attribute in attrs.fields(cls) if is_cited(attribute))
+
+
+def names_of(record: Any) -> tuple[str, ...]:
+    """The texts of a record's names in other languages, for its lookup keys."""
+    return tuple(name.text for name in record.names)
+
+
+SOURCES: Kind[Source] = define(
+    Kind(
+        name="source",
+        plural="sources",
+        type=Source,
+        primary="id",
+        keys=lambda source: (source.id, source.url),
+        order=lambda source: source.id,
+        columns=(
+            Column("id", attribute("id")),
+            Column("title", lambda s, _: s.title or s.publisher or s.url),
+            Column("publisher", attribute("publisher")),
+            Column("published", attribute("published")),
+            Column("kind", attribute("kind")),
+        ),
+        subject=lambda source: source.id,
+        label="sources",
+        is_searchable=False,
+        is_referenced=True,
+    )
+)

@@ -7,7 +7,7 @@ import heapq
 import operator
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -16,17 +16,36 @@ from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize,
 from un_migration_network._records import language_code
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
 
+__all__ = ["Match", "Registry"]
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
 if TYPE_CHECKING:
+    from typing import Protocol
+
     import pandas as pd
     import polars as pl
 
     from un_migration_network._countries import Country
-    from un_migration_network._kinds import Kind
+    from un_migration_network._kind import Kind
 
-__all__ = ["Lazy", "Match", "Registry"]
+    class Lazy(Protocol[T_co]):
+        """Records read on first use (the bundled data): exact lookups without reading them all."""
 
-T = TypeVar("T")
-T_co = TypeVar("T_co", covariant=True)
+        @property
+        def lock(self) -> threading.RLock:
+            """The lock under which records are read."""
+
+        def find(self, key: str, /) -> T_co | None:
+            """The record a folded key names, or None."""
+
+        def by_country(self, alpha2: str, /) -> T_co | None:
+            """The record of a country, or None."""
+
+        def records(self) -> tuple[T_co, ...]:
+            """Every record, in the document's order."""
+
 
 # A fuzzy candidate must share this much of its letter pairs with the query: one typo in a
 # key of three or more letters keeps at least half of them (when no letter pair repeats).
@@ -54,23 +73,6 @@ class Match(NamedTuple, Generic[T]):
     score: float
     key: str
     record: T
-
-
-class Lazy(Protocol[T_co]):
-    """Records read on first use (the bundled data): exact lookups without reading them all."""
-
-    @property
-    def lock(self) -> threading.RLock:
-        """The lock under which records are read."""
-
-    def find(self, key: str, /) -> T_co | None:
-        """The record a folded key names, or None."""
-
-    def by_country(self, alpha2: str, /) -> T_co | None:
-        """The record of a country, or None."""
-
-    def records(self) -> tuple[T_co, ...]:
-        """Every record, in the document's order."""
 
 
 class _Table(Generic[T]):

@@ -38,12 +38,12 @@ __all__ = [
 
 _T = TypeVar("_T")
 _INT_LIMIT = 2**63
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_SHORT_SPAN = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 # C0 and C1 control characters (tabs and line breaks included: a name is one line) and lone
-# surrogates, which no UTF-8 file can hold: `to_json().encode()` would fail on them.
-_BAD_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_LANGUAGE = re.compile(r"[a-z]{2}")
+# surrogates, which no UTF-8 file can hold: `to_json().encode()` would fail on them. Patterns
+# are compiled on first use (`re` keeps them): most texts are printable and never need one.
+_BAD_CHARACTERS = r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
+# The forms of a date the document writes: YYYY, YYYY-MM, YYYY-MM-DD (digits and dashes only).
+_SHORT_FORMS = {4: "dddd", 7: "dddd-dd", 10: "dddd-dd-dd"}
 _SPAN_KEYS = frozenset({"earliest", "latest", "is_inferred"})
 _SHOWN = 40
 
@@ -118,7 +118,7 @@ def text(value: object, _: object = None) -> str:
     if not value.strip():
         msg = "expected a text that says something, got an empty or blank string"
         raise InvalidError(msg, "bad-text")
-    bad = None if value.isprintable() else _BAD_CHARACTERS.search(value)
+    bad = None if value.isprintable() else re.search(_BAD_CHARACTERS, value)
     if bad is not None:
         what = "a lone surrogate" if "\ud800" <= bad[0] <= "\udfff" else "a control character"
         msg = f"the text holds {what} (U+{ord(bad[0]):04X}) at position {bad.start()}"
@@ -162,9 +162,18 @@ def boolean(value: object, _: object = None) -> bool:
     return value
 
 
+def _shape(value: str) -> str | None:
+    """Which of YYYY, YYYY-MM and YYYY-MM-DD *value* is written as, or None."""
+    form = _SHORT_FORMS.get(len(value))
+    if form is None or not value.isascii():
+        return None
+    drawn = "".join("d" if ch.isdigit() else ch for ch in value)
+    return form if drawn == form else None
+
+
 def day(value: object, _: object = None) -> dt.date:
     """A real day written YYYY-MM-DD."""
-    if not isinstance(value, str) or not _DAY.fullmatch(value):
+    if not isinstance(value, str) or _shape(value) != _SHORT_FORMS[10]:
         msg = f"expected a date as YYYY-MM-DD, got {shown(value)}"
         raise InvalidError(msg, "bad-date")
     try:
@@ -177,7 +186,7 @@ def day(value: object, _: object = None) -> dt.date:
 def span(value: object, _: object = None) -> DateSpan:
     """A date span: its short text (YYYY, YYYY-MM, YYYY-MM-DD), or its bounds as an object."""
     if isinstance(value, str):
-        if _SHORT_SPAN.fullmatch(value):
+        if _shape(value) is not None:
             try:
                 return DateSpan.parse(value)
             except ValueError:
@@ -268,7 +277,8 @@ def names(cl: type, value: object, each: Callable[[object], Name]) -> tuple[Name
     for index, item in enumerate(value):
         try:
             name = each(item)
-            if not _LANGUAGE.fullmatch(name.lang):
+            lang = name.lang
+            if not (len(lang) == 2 and lang.isascii() and lang.isalpha() and lang.islower()):  # noqa: PLR2004
                 msg = f"expected a language as two lowercase letters (ISO 639-1), got {shown(name.lang)}"
                 raise InvalidError(msg, "bad-value", where=".lang")  # noqa: TRY301
             if name.field not in allowed:
