@@ -31,9 +31,7 @@ INDEX = DATA / "un_migration_network.index.json"
 def main(argv: list[str] | None = None) -> int:
     """Rewrite (or, with --check, only check) the bundled files; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--check", action="store_true", help="change nothing; fail if not current"
-    )
+    parser.add_argument("--check", action="store_true", help="change nothing; fail if not current")
     args = parser.parse_args(argv)
     try:
         dataset = umn.load_dataset(DOCUMENT)

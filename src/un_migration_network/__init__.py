@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 from un_migration_network._bundle import BUNDLE, load
 from un_migration_network._countries import COUNTRIES, Country
 from un_migration_network._dates import DateSpan
-from un_migration_network._networks import AGENCIES, NETWORKS, Agency, AgencyKind, Network, NetworkLevel
+from un_migration_network._networks import (
+    AGENCIES,
+    NETWORKS,
+    Agency,
+    AgencyKind,
+    Network,
+    NetworkLevel,
+)
 from un_migration_network._records import Citation, Name, Source, SourceKind
 from un_migration_network._registry import Match, Registry
 from un_migration_network._version import __version__

@@ -84,4 +84,3 @@ def _reader(tp: Any, owner: type) -> _Reader:  # noqa: PLR0911 - one return per 
         member = _values.enum_of(tp)
         return lambda value, _: member(value, None)
     return lambda value, resolve: build(tp, value, resolve)
-

@@ -37,9 +37,9 @@ class State(Record):
     ('Czech Republic', 'CZE')
     """
 
-    as_written: str = field("The name as the source writes it (\"Czech Republic\").")
+    as_written: str = field('The name as the source writes it ("Czech Republic").')
     country: Country | None = field(
-        "The country it names (\"Czechia\"), with its codes.", default=None
+        'The country it names ("Czechia"), with its codes.', default=None
     )
 
     def _short(self, _: str) -> str:
@@ -159,7 +159,7 @@ class GuidingPrinciple(Sourced):
     'h'
     """
 
-    letter: str = field("\"a\" to \"j\".")
+    letter: str = field('"a" to "j".')
     name: str = field("Its name.", named=True)
     sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
     paragraph: int = field("The paragraph that sets it out.", default=15, repr=False)
@@ -259,9 +259,7 @@ class ReviewForum(Sourced):
     modalities_resolution: str = field(
         "The resolution that set its format.", label="modalities", repr=False
     )
-    editions: tuple[ReviewForumEdition, ...] = field(
-        "The forums held or scheduled.", repr=False
-    )
+    editions: tuple[ReviewForumEdition, ...] = field("The forums held or scheduled.", repr=False)
     sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
     names: tuple[Name, ...] = field(
         "Its name in other languages, each with its sources.",
@@ -297,9 +295,7 @@ class Compact(Sourced):
 
     name: str = field("The full title.", named=True, repr=False)
     acronym: str = field("GCM.", named=True)
-    adopted: dt.date = field(
-        "The day the intergovernmental conference adopted it.", repr=False
-    )
+    adopted: dt.date = field("The day the intergovernmental conference adopted it.", repr=False)
     adopted_at: str = field("Where it was adopted.", label="adopted at", repr=False)
     endorsed: dt.date = field("The day the General Assembly endorsed it.", repr=False)
     resolution: str = field("The endorsing resolution's symbol.")

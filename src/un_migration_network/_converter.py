@@ -16,6 +16,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -23,7 +24,6 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.gen import make_dict_structure_fn, override
 
 from un_migration_network import _values
@@ -135,9 +135,7 @@ def _structure_attrs(cl: Any, converter: cattrs.Converter) -> Callable[[object, 
         )
     if "names" in names:
         name = _each(converter.get_structure_hook(Name), Name)
-        overrides["names"] = override(
-            struct_hook=lambda value, _: _values.names(cl, value, name)
-        )
+        overrides["names"] = override(struct_hook=lambda value, _: _values.names(cl, value, name))
     inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True, **overrides)
 
     def hook(value: object, _: type) -> Any:
@@ -152,7 +150,8 @@ def _structure_attrs(cl: Any, converter: cattrs.Converter) -> Callable[[object, 
 def _each(hook: Callable[[object, Any], T], cl: Any) -> Callable[[object], T]:
     """*hook* for one part of a value checked by `_values`: its errors as an `InvalidError`,
     each problem with its path within the part (a reference that failed elsewhere stays
-    quiet)."""
+    quiet).
+    """
 
     def read(value: object) -> T:
         try:
@@ -258,7 +257,12 @@ def structure(data: object, *, origin: str | None = None) -> tuple[dt.date, dict
             if kind.is_singleton:
                 if kind.plural in data:
                     hook = _whole(kind.type)
-                    _part(parts, problems, kind.plural, lambda h=hook, k=kind: h(data[k.plural], k.type))
+                    _part(
+                        parts,
+                        problems,
+                        kind.plural,
+                        lambda h=hook, k=kind: h(data[k.plural], k.type),
+                    )
             elif kind.plural in data:
                 _records(kind, data[kind.plural], parts, problems, references)
             elif not kind.is_required:
@@ -371,9 +375,7 @@ def _problem(exc: BaseException, path: str) -> list[DataProblem]:
         return [DataProblem(path, "required key is missing", Code.MISSING_KEY)]
     if isinstance(exc, ForbiddenExtraKeysError):
         extra: set[object] = set(exc.extra_fields)  # a user's mapping may have other keys
-        keys = ", ".join(
-            sorted(_values.shown(k) if isinstance(k, str) else repr(k) for k in extra)
-        )
+        keys = ", ".join(sorted(_values.shown(k) if isinstance(k, str) else repr(k) for k in extra))
         return [DataProblem(path, f"unknown key {keys}", Code.UNKNOWN_KEY)]
     if isinstance(exc, RecursionError):
         return [DataProblem(path, "the value is nested too deeply", Code.TOO_DEEP)]

@@ -57,19 +57,19 @@ class Country(Sourced):
     is_ldc: bool = field(
         "Whether M49 lists it among the Least Developed Countries.",
         default=False,
-        label="least developed country",
+        label="LDC",
         repr=False,
     )
     is_lldc: bool = field(
         "Whether M49 lists it among the Land Locked Developing Countries.",
         default=False,
-        label="landlocked developing country",
+        label="LLDC",
         repr=False,
     )
     is_sids: bool = field(
         "Whether M49 lists it among the Small Island Developing States.",
         default=False,
-        label="small island developing State",
+        label="SIDS",
         repr=False,
     )
     is_code_user_assigned: bool = field(
@@ -83,9 +83,7 @@ class Country(Sourced):
         default=None,
         repr=False,
     )
-    longitude: float | None = field(
-        "The longitude of that point.", default=None, repr=False
-    )
+    longitude: float | None = field("The longitude of that point.", default=None, repr=False)
     aliases: tuple[str, ...] = field(
         "Other names the sources write.", default=(), label="also known as", repr=False
     )

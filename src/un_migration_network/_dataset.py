@@ -20,7 +20,6 @@ from un_migration_network._registry import Registry
 from un_migration_network.exceptions import DataError, DataProblem
 
 if TYPE_CHECKING:
-    import pandas as pd
 
     from un_migration_network._compact import Champion, GuidingPrinciple, Objective
     from un_migration_network._compact import ReviewForum as ReviewForum
@@ -363,7 +362,8 @@ def _notes(parts: Mapping[str, Any]) -> dict[str, str]:
     globals_ = {n.id for n in networks if n.level is NetworkLevel.GLOBAL}
     listed = sum(1 for n in networks if n.level is NetworkLevel.COUNTRY)
     counted = _latest(
-        o for o in observations
+        o
+        for o in observations
         if o.subject in globals_ and o.quantity is Quantity.COUNTRY_NETWORKS and o.scope is None
     )
     network_note = f"the data lists no network there (it lists {listed}"

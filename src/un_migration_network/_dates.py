@@ -106,7 +106,9 @@ class DateSpan:
         """
         given: object = text  # callers without type checking may pass anything
         if not isinstance(given, str):
-            msg = f"expected a date as text (YYYY, YYYY-MM or YYYY-MM-DD), got {type(given).__name__}"
+            msg = (
+                f"expected a date as text (YYYY, YYYY-MM or YYYY-MM-DD), got {type(given).__name__}"
+            )
             raise TypeError(msg)
         match = re.fullmatch(_SPAN, given)
         if match is None:
@@ -252,9 +254,7 @@ def as_span(value: object, /, what: str = "day") -> DateSpan:
         try:
             return DateSpan.parse(value)
         except ValueError:
-            msg = (
-                f"expected the {what} as YYYY, YYYY-MM or YYYY-MM-DD, got {_shown(value)}"
-            )
+            msg = f"expected the {what} as YYYY, YYYY-MM or YYYY-MM-DD, got {_shown(value)}"
             raise ValueError(msg) from None
     msg = (
         f"expected the {what} as a datetime.date, a DateSpan or text (YYYY, YYYY-MM or "

@@ -44,7 +44,7 @@ class Change:
 
     @property
     def what(self) -> str:
-        """"added", "removed" or "changed"."""
+        """ "added", "removed" or "changed"."""
         if self.field is not None:
             return "changed"
         return "added" if self.old is None else "removed"
@@ -140,11 +140,15 @@ def diff(old: Dataset, new: Dataset) -> DatasetDiff:
     """The changes from *old* to *new*."""
     changes: list[Change] = []
     if old.as_of != new.as_of:
-        changes.append(Change("as_of", "data", "as_of", old.as_of.isoformat(), new.as_of.isoformat()))
+        changes.append(
+            Change("as_of", "data", "as_of", old.as_of.isoformat(), new.as_of.isoformat())
+        )
     for kind in KINDS:
         if kind.is_singleton:
             changes.extend(
-                _fields(kind.plural, kind.plural, getattr(old, kind.plural), getattr(new, kind.plural))
+                _fields(
+                    kind.plural, kind.plural, getattr(old, kind.plural), getattr(new, kind.plural)
+                )
             )
             continue
         before = {kind.key(record): record for record in old.registry(kind)}

@@ -82,7 +82,7 @@ def write(as_of: dt.date, parts: Mapping[str, Any]) -> Written:
     keys = sorted(["as_of", *parts])
     for position, key in enumerate(keys):
         closing = ",\n" if position < len(keys) - 1 else "\n"
-        head = f'{" " * _INDENT}{json.dumps(key)}: '
+        head = f"{' ' * _INDENT}{json.dumps(key)}: "
         pieces.append(head)
         offset += len(head.encode())
         if key == "as_of":

@@ -1,13 +1,23 @@
 """Dated happenings and dated figures: what sources report, and when."""
 
 import enum
+from collections.abc import Iterable
 
 from un_migration_network._dates import DateSpan
 from un_migration_network._fields import field, record
 from un_migration_network._kind import Column, Kind, attribute, define
 from un_migration_network._records import Citation, Source, Sourced
 
-__all__ = ["EVENTS", "OBSERVATIONS", "Event", "EventKind", "Observation", "Quantity"]
+__all__ = [
+    "EVENTS",
+    "OBSERVATIONS",
+    "Event",
+    "EventKind",
+    "Observation",
+    "Quantity",
+    "conflated",
+    "disagreements",
+]
 
 
 class EventKind(enum.Enum):
@@ -55,7 +65,7 @@ class Event(Sourced):
     kind: EventKind = field("What kind of event it is.", repr=False)
     date: DateSpan = field("When, as a day or a span.")
     subject: str = field(
-        "The id of the network or agency it concerns (\"gcm\" for the Compact).", repr=False
+        'The id of the network or agency it concerns ("gcm" for the Compact).', repr=False
     )
     sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
     place: str | None = field("Where, if known.", default=None, repr=False)
@@ -77,21 +87,19 @@ class Observation(Sourced):
     """
 
     id: str = field("Stable key.")
-    subject: str = field(
-        "The id of the record it counts for (\"gcm\" for the Compact).", repr=False
-    )
+    subject: str = field('The id of the record it counts for ("gcm" for the Compact).', repr=False)
     quantity: Quantity = field("What is counted.", repr=False)
     value: int = field("The figure.")
     as_of: DateSpan = field("The date it holds for.", label="as of", repr=False)
     sources: tuple[Source, ...] = field("What reports it.", uncited=True, repr=False)
     is_lower_bound: bool = field(
-        "Whether the source says \"more than\" the figure (\"over 70\").",
+        'Whether the source says "more than" the figure ("over 70").',
         default=False,
         label="more than",
         repr=False,
     )
     scope: str | None = field(
-        "The area counted, where narrower than the subject's (\"Africa\").",
+        'The area counted, where narrower than the subject\'s ("Africa").',
         default=None,
         repr=False,
     )
@@ -112,6 +120,41 @@ class Observation(Sourced):
     def __str__(self) -> str:
         where = f" in {self.scope}" if self.scope else ""
         return f"{self.as_of}: {self.figure} {self.quantity.value}{where}"
+
+
+def disagreements(observations: Iterable[Observation], /) -> list[tuple[Observation, ...]]:
+    """Groups of figures that sources give for one thing on one date, and that differ.
+
+    Figures of one subject, quantity and scope at different dates may just show growth; at
+    one date, they disagree.
+
+    >>> import un_migration_network as umn
+    >>> [sorted(o.value for o in group) for group in disagreements(umn.load().observations)][:1]
+    [[164, 165]]
+    """
+    groups: dict[tuple[object, ...], list[Observation]] = {}
+    for observation in observations:
+        slot = (observation.subject, observation.quantity, observation.scope, observation.as_of)
+        groups.setdefault(slot, []).append(observation)
+    return [
+        tuple(group)
+        for group in groups.values()
+        if len({(o.value, o.is_lower_bound) for o in group}) > 1
+    ]
+
+
+def conflated(observations: Iterable[Observation], in_favour: int, /) -> tuple[Observation, ...]:
+    """The counts of States adopting the Compact that are the General Assembly's vote in favour.
+
+    A/RES/73/195 was adopted by a recorded vote of 152 in favour on 19 December 2018 in New
+    York; the intergovernmental conference in Marrakech had adopted the Compact on 10
+    December, by acclamation. A "152 States adopting" mixes the two.
+    """
+    return tuple(
+        o
+        for o in observations
+        if o.subject == "gcm" and o.quantity is Quantity.STATES_ADOPTING and o.value == in_favour
+    )
 
 
 EVENTS: Kind[Event] = define(

@@ -15,7 +15,10 @@ import attrs
 __all__ = [
     "doc",
     "empty_text",
-    "field", "is_cited", "is_named", "is_scheduled",
+    "field",
+    "is_cited",
+    "is_named",
+    "is_scheduled",
     "label",
     "record",
 ]
@@ -121,4 +124,3 @@ def _with_attributes(text: str, attributes: tuple[attrs.Attribute[Any], ...]) ->
     entries = "".join(f"        {a.name}: {doc(a)}\n" for a in attributes if doc(a))
     section = f"\n    Attributes:\n{entries}\n" if entries else ""
     return f"{summary.rstrip()}\n{section}{marker}{examples}" if marker else summary + section
-

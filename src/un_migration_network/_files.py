@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import stat
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from un_migration_network._problems import Code
 from un_migration_network.exceptions import DataError, DataProblem
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-__all__ = ["MAX_DOCUMENT_BYTES", "read_document", "write_atomic"]
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "Refused",
+    "read_document",
+    "write_atomic",
+    "write_directory",
+    "write_text",
+    "write_with",
+]
 
 #: A document larger than this is refused: the bundled one is a few megabytes.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
@@ -100,3 +107,80 @@ def write_atomic(path: Path, text: str, /) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+class Refused(Exception):  # noqa: N818 - what the caller reports, not a failure of ours
+    """A path that is not written: it exists and may not be replaced, or cannot be one."""
+
+
+def _check(path: Path, *, force: bool, directory: bool = False) -> None:
+    from un_migration_network.exceptions import quote  # noqa: PLC0415
+
+    if directory:
+        if path.exists() and not path.is_dir():
+            msg = f"{quote(str(path))} is a file; give a directory"
+            raise Refused(msg)
+        if path.is_dir() and any(path.iterdir()) and not force:
+            msg = f"{quote(str(path))} is not empty; add --force to overwrite what is in it"
+            raise Refused(msg)
+        return
+    if path.is_dir():
+        msg = f"{quote(str(path))} is a directory; give a file name"
+        raise Refused(msg)
+    if path.exists() and not force:
+        msg = f"{quote(str(path))} exists; add --force to overwrite it"
+        raise Refused(msg)
+
+
+def write_text(path: Path, text: str, /, *, force: bool) -> None:
+    """Write *text* to the file *path*, whole or not at all.
+
+    Raises:
+        Refused: *path* is a directory, or exists and *force* is not given.
+        OSError: The file cannot be written.
+    """
+    _check(path, force=force)
+    write_atomic(path, text)
+
+
+def write_with(path: Path, make: Callable[[Path], object], /, *, force: bool) -> None:
+    """Let *make* write a new file at a temporary path beside *path*, then put it in place.
+
+    Raises:
+        Refused: *path* is a directory, or exists and *force* is not given.
+        OSError: The file cannot be written; nothing is left behind.
+    """
+    _check(path, force=force)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        make(temporary)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_directory(path: Path, files: Mapping[str, str], /, *, force: bool) -> list[Path]:
+    """Write *files* (name to text) as the directory *path*: built aside, then swapped in.
+
+    Raises:
+        Refused: *path* is a file, or a directory with files in it and *force* is not given.
+        OSError: A file cannot be written; the directory is left as it was.
+    """
+    _check(path, force=force, directory=True)
+    aside = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    aside.mkdir(parents=True)
+    try:
+        for name, text in files.items():
+            (aside / name).write_text(text, encoding="utf-8", newline="")
+        if path.exists():
+            old = path.with_name(f".{path.name}.{secrets.token_hex(6)}.old")
+            path.replace(old)
+            aside.replace(path)
+            shutil.rmtree(old)
+        else:
+            aside.replace(path)
+    except BaseException:
+        shutil.rmtree(aside, ignore_errors=True)
+        raise
+    return [path / name for name in files]

@@ -167,9 +167,7 @@ class Network(Sourced):
         label="membership complete",
         repr=False,
     )
-    coordinator: Agency | None = field(
-        "The entity that coordinates it.", default=None, repr=False
-    )
+    coordinator: Agency | None = field("The entity that coordinates it.", default=None, repr=False)
     co_chairs: tuple[Agency, ...] = field(
         "The entities that chair it together, as the sources name them.",
         default=(),
@@ -247,7 +245,8 @@ def member_count(network: Network, _: str = "en") -> str:
 def country_name(record: Network | Any) -> str | None:
     """The English name of a record's country: a key of its own, for suggestions that read as
     people write (the country's other names and codes find the record through the countries:
-    see `Registry`)."""
+    see `Registry`).
+    """
     country: Country | None = record.country
     return None if country is None else country.name
 

@@ -176,8 +176,12 @@ def _rows(record: Any, lang: str, depth: int) -> Iterator[Row]:
         value = getattr(record, attribute.name)
         sources = cited.get(attribute.name, ())
         yield from _value_rows(label(attribute), value, sources, empty_text(attribute), lang, depth)
+    # One row per text in a language, whatever standards write it (M49 and UNTERM often agree).
+    texts: dict[tuple[str, str, str], list[Any]] = {}
     for name in sorted(getattr(record, "names", ()), key=lambda n: (n.lang, n.field)):
-        yield Row(f"{label(name.field)} ({name.lang})", (Piece(name.text),), name.sources, depth)
+        texts.setdefault((name.lang, name.field, name.text), []).extend(name.sources)
+    for (lang, field, text), sources in texts.items():
+        yield Row(f"{label(field)} ({lang})", (Piece(text),), tuple(dict.fromkeys(sources)), depth)
 
 
 def _value_rows(  # noqa: PLR0913 - one row's parts

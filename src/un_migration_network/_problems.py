@@ -208,7 +208,7 @@ class Code(enum.StrEnum):
         (
             "A country's codes differ from the M49 record of the same alpha-2 code in the "
             "bundled data, or a State's name as written is no name of the country it is given "
-            "(\"Czech Republic\" is a name of Czechia, not of Slovakia)."
+            '("Czech Republic" is a name of Czechia, not of Slovakia).'
         ),
     )
     BEFORE_IT_EXISTED = (
@@ -366,7 +366,7 @@ class Code(enum.StrEnum):
         _VALIDATE,
         (
             "The data lists fewer networks than the latest count the sources give, for the "
-            "world or for an M49 region (for \"more than 70\", 70 or fewer)."
+            'world or for an M49 region (for "more than 70", 70 or fewer).'
         ),
     )
     CONFLICTING_NAMES = (
@@ -375,7 +375,7 @@ class Code(enum.StrEnum):
         _VALIDATE,
         (
             "Two sources write one standard's name of a country differently (the M49 English "
-            "name of CIV is \"Côte d’Ivoire\" in OCHA's table and \"Ivory Coast\" in another): "
+            'name of CIV is "Côte d’Ivoire" in OCHA\'s table and "Ivory Coast" in another): '
             "both are kept, each with its source."
         ),
     )

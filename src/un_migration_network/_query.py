@@ -166,4 +166,3 @@ def _kind_words(kind: Kind[Any]) -> set[str]:
     """The words that name a kind at the start of a query ("objective", "principles")."""
     last = kind.name.split()[-1]
     return {normalize(word) for word in (kind.name, kind.plural, kind.label, last, last + "s")}
-

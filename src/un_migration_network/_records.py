@@ -118,7 +118,9 @@ class Source(Record):
 
     id: str = field("The key records use to cite it.")
     url: str = field("Where the document is published.", repr=False)
-    title: str | None = field("Its title, as the page or document writes it.", default=None, repr=False)
+    title: str | None = field(
+        "Its title, as the page or document writes it.", default=None, repr=False
+    )
     publisher: str | None = field("Who published it.", default=None, repr=False)
     published: dt.date | None = field(
         "When it was published, where known to the day.", default=None, repr=False
@@ -138,9 +140,7 @@ class Citation(Record):
 
     # This class has a field named "field": the function is reached through its module.
     field: str = _fields.field("The name of the field.")
-    sources: tuple[Source, ...] = _fields.field(
-        "The sources that support its value.", uncited=True
-    )
+    sources: tuple[Source, ...] = _fields.field("The sources that support its value.", uncited=True)
 
 
 @record
@@ -152,14 +152,14 @@ class Name(Record):
     ['OIT']
     """
 
-    lang: str = _fields.field("The language, as an ISO 639-1 code (\"fr\", \"zh\").")
+    lang: str = _fields.field('The language, as an ISO 639-1 code ("fr", "zh").')
     field: str = _fields.field(
-        "The field it stands beside (\"name\", \"acronym\", \"title\", \"formal_name\")."
+        'The field it stands beside ("name", "acronym", "title", "formal_name").'
     )
     text: str = _fields.field("The text as the source writes it.")
     sources: tuple[Source, ...] = _fields.field("The sources that write it.", uncited=True)
     scheme: str | None = _fields.field(
-        "The naming standard it belongs to, where one is named (\"m49\", \"unterm\").",
+        'The naming standard it belongs to, where one is named ("m49", "unterm").',
         default=None,
     )
 

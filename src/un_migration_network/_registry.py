@@ -130,7 +130,8 @@ class _Table(Generic[T]):
 
     def words(self) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
         """Each word of the keys as written (three letters or more): its letter pairs and the
-        entries it appears in."""
+        entries it appears in.
+        """
         found = self._words
         if found is None:
             places: dict[str, list[int]] = {}
@@ -138,8 +139,7 @@ class _Table(Generic[T]):
                 for word in words(text):
                     places.setdefault(word, []).append(index)
             found = self._words = {
-                word: (bigrams(word), tuple(dict.fromkeys(where)))
-                for word, where in places.items()
+                word: (bigrams(word), tuple(dict.fromkeys(where))) for word, where in places.items()
             }
         return found
 
@@ -532,7 +532,9 @@ class Registry(Generic[T]):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Registry):
             return NotImplemented
-        return self._kind.name == other._kind.name and self._whole().records == other._whole().records
+        return (
+            self._kind.name == other._kind.name and self._whole().records == other._whole().records
+        )
 
     def __hash__(self) -> int:
         return hash((self._kind.name, self._whole().records))
@@ -632,7 +634,8 @@ def _slot(key: object) -> tuple[type, object] | None:
 
 def _text(key: object) -> str | None:
     """A key as text: strings as they are, whole numbers in decimal (numpy's too); None for
-    anything else (a boolean is not a number key)."""
+    anything else (a boolean is not a number key).
+    """
     if isinstance(key, str):
         return key
     if isinstance(key, bool) or not hasattr(type(key), "__index__"):

@@ -11,7 +11,7 @@ from typing import Any
 
 from un_migration_network._pages import ENGLISH, LANGUAGE_NAMES, Page
 
-__all__ = ["WIDTH", "page_text", "table"]
+__all__ = ["WIDTH", "page_text", "table", "wrap"]
 
 #: A page wraps at this width unless told otherwise.
 WIDTH = 80
@@ -35,7 +35,9 @@ def page_text(shown: Page, /, *, width: int = WIDTH, brief: bool = False) -> str
     for label, row in zip(labels, shown.rows, strict=True):
         marks = "".join(f"[{n}]" for n in shown.marks(row))
         parts = [part for part in (row.text, f"({row.note})" if row.note else "", marks) if part]
-        lines.extend(_wrap(f"{label:<{label_width}}  ", " ".join(parts), width))
+        lines.extend(
+            line.rstrip() for line in wrap(f"{label:<{label_width}}  ", " ".join(parts), width)
+        )
     if not brief:
         if shown.sources:
             lines.extend(["", "Sources"])
@@ -67,7 +69,8 @@ def _source_line(number: int, source: Any, width: int) -> str:
     return f"{head}{title} {source.url}"
 
 
-def _wrap(prefix: str, text: str, width: int) -> list[str]:
+def wrap(prefix: str, text: str, width: int = WIDTH) -> list[str]:
+    """*text* wrapped to *width* after *prefix*, the lines after it indented to match."""
     room = max(width - len(prefix), 20)
     chunks = textwrap.wrap(text, room, break_on_hyphens=False, break_long_words=False) or [""]
     return [prefix + chunks[0], *(" " * len(prefix) + c for c in chunks[1:])]

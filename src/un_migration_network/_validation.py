@@ -17,10 +17,17 @@ from un_migration_network._bundle import load
 from un_migration_network._committee import Membership
 from un_migration_network._countries import Country
 from un_migration_network._dates import DateSpan
-from un_migration_network._events import Event, EventKind, Observation, Quantity
+from un_migration_network._events import (
+    Event,
+    EventKind,
+    Observation,
+    Quantity,
+    conflated,
+    disagreements,
+)
 from un_migration_network._fields import is_scheduled, label
-from un_migration_network._normalize import normalize, variants
 from un_migration_network._networks import Network, NetworkLevel
+from un_migration_network._normalize import normalize, variants
 from un_migration_network._problems import Code, Severity
 from un_migration_network._records import Source
 
@@ -408,7 +415,8 @@ def _principles(ds: Dataset) -> Iterator[Problem]:
 
 def _dated(ds: Dataset) -> Iterator[tuple[str, str, DateSpan | dt.date, Any, bool]]:
     """Every date in the data, found by its field's type: subject, what, date, record, and
-    whether it may lie ahead (a forum's scheduled dates)."""
+    whether it may lie ahead (a forum's scheduled dates).
+    """
     for subject, record in ds.walk():
         hints = typing.get_type_hints(type(record))
         for attribute in attrs.fields(type(record)):
@@ -675,14 +683,9 @@ def _observations(ds: Dataset) -> Iterator[Problem]:
                 f"the figure is dated {observation.as_of}, after the data's as-of date {ds.as_of}",
                 observation.sources,
             )
-    conflated = set(_conflated(ds))
-    yield from _explain_conflated(ds, conflated)
-    groups: dict[tuple[str, Quantity, str | None], list[Observation]] = defaultdict(list)
-    for observation in ds.observations:
-        if observation.id not in conflated:
-            groups[observation.subject, observation.quantity, observation.scope].append(observation)
-    for (subject, quantity, scope), group in groups.items():
-        yield from _disagreements(subject, quantity, scope, group)
+    conflated_ids = set(_conflated(ds))
+    yield from _explain_conflated(ds, conflated_ids)
+    yield from _disagreements([o for o in ds.observations if o.id not in conflated_ids])
     network = _global(ds)
     regional = len(_at_level(ds, NetworkLevel.REGIONAL))
     for observation in ds.observations:
@@ -704,13 +707,7 @@ def _observations(ds: Dataset) -> Iterator[Problem]:
 
 def _conflated(ds: Dataset) -> Iterator[str]:
     """Counts of States adopting the Compact that are in fact the General Assembly's vote."""
-    for observation in ds.observations:
-        if (
-            observation.subject == _COMPACT_ID
-            and observation.quantity is Quantity.STATES_ADOPTING
-            and observation.value == ds.compact.vote.in_favour
-        ):
-            yield observation.id
+    return (o.id for o in conflated(ds.observations, ds.compact.vote.in_favour))
 
 
 def _explain_conflated(ds: Dataset, ids: set[str]) -> Iterator[Problem]:
@@ -735,31 +732,17 @@ def _figure(observation: Observation) -> str:
     )
 
 
-def _disagreements(
-    subject: str, quantity: Quantity, scope: str | None, group: list[Observation]
-) -> Iterator[Problem]:
-    reported: set[str] = set()
-    where = f" in {scope}" if scope else ""
-    for first in group:
-        # Figures for one date that differ; figures at different dates may just show growth.
-        clash = [
-            other
-            for other in group
-            if (other.value, other.is_lower_bound) != (first.value, first.is_lower_bound)
-            and (other.as_of.earliest, other.as_of.latest)
-            == (first.as_of.earliest, first.as_of.latest)
-        ]
-        if not clash or first.id in reported:
-            continue
-        involved = [first, *clash]
-        reported.update(o.id for o in involved)
-        values = " vs ".join(sorted({_figure(o) for o in involved}))
+def _disagreements(observations: list[Observation]) -> Iterator[Problem]:
+    for group in disagreements(observations):
+        first = group[0]
+        where = f" in {first.scope}" if first.scope else ""
+        values = " vs ".join(sorted({o.figure for o in group}))
         yield _problem(
             Code.CONFLICTING_FIGURES,
-            subject,
-            f"sources give different figures for {quantity.value}{where} as of "
+            first.subject,
+            f"sources give different figures for {first.quantity.value}{where} as of "
             f"{first.as_of}: {values}",
-            [s for o in involved for s in o.sources],
+            [s for o in group for s in o.sources],
         )
 
 

@@ -22,7 +22,6 @@ from un_migration_network._records import Citation, Name, Source
 
 __all__ = [
     "InvalidError",
-    "tuple_of",
     "boolean",
     "citations",
     "day",
@@ -34,6 +33,7 @@ __all__ = [
     "shown",
     "span",
     "text",
+    "tuple_of",
 ]
 
 _T = TypeVar("_T")
@@ -68,7 +68,8 @@ class InvalidError(ValueError):
     @classmethod
     def among(cls, problems: list[tuple[str, str, str]]) -> "InvalidError":
         """One error for *problems* found within a value (none: a quiet error, reported
-        elsewhere)."""
+        elsewhere).
+        """
         error = cls(problems[0][1] if problems else "reported elsewhere")
         error.problems = tuple(problems)
         return error
@@ -79,7 +80,9 @@ class InvalidError(ValueError):
         first = errors[0]
         combined = cls(str(first), first.code)
         combined.problems = tuple(
-            (within(where), message, code) for error in errors for where, message, code in error.problems
+            (within(where), message, code)
+            for error in errors
+            for where, message, code in error.problems
         )
         return combined
 

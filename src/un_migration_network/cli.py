@@ -1,13 +1,14 @@
 """The command line: ``un-migration-network`` and ``python -m un_migration_network``.
 
-Exit status: 0 on success, 1 when nothing matches, the data is invalid or the output cannot be
-written, 2 on a usage error. Errors are one line on stderr, never a traceback.
+Exit status: 0 on success, 1 when nothing matches, the data is invalid or the output cannot
+be written, 2 on a usage error, 130 when interrupted. Errors are one line on stderr, never a
+traceback. Each command imports what it uses when it runs, so that ``show`` pays for no
+export and ``--help`` for no data.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import shutil
@@ -17,20 +18,24 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from un_migration_network._normalize import MAX_QUERY, normalize
+from un_migration_network.exceptions import quote
+
 if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
-    from un_migration_network._kinds import Kind
+    from un_migration_network._kind import Kind
     from un_migration_network._validation import ValidationReport
 
 __all__ = ["main"]
 
 PROG = "un-migration-network"
 # The kinds `list` and `export` take, in the order `--help` shows them: written out, not read
-# from the kinds table, so that building the parser (for `--help` or a usage error) creates no
-# record class. tests/test_cli.py checks that they are the table's kinds.
+# from the kinds table, so that `--help` and a usage error import no record class.
+# tests/test_cli.py checks them against the table.
 KINDS = (
     "agencies",
     "networks",
+    "countries",
     "champions",
     "objectives",
     "principles",
@@ -38,33 +43,37 @@ KINDS = (
     "events",
     "observations",
 )
+LISTS = (*KINDS, "committee")
 LEVELS = ("global", "continental", "regional", "country")
-LANGUAGES = ("en", "fr", "es")
-FORMATS = ("json", "csv", "jsonschema", "datapackage")
+LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
+FORMATS = ("json", "csv", "jsonschema", "datapackage", "sqlite")
 # Descriptions and examples are written to fit this width (argparse wraps the rest).
 _HELP_WIDTH = 79
 # A usage error quotes at most this much of argparse's message, which quotes the user's words
 # whole ("invalid choice: ...", "unrecognized arguments: ..."): a pasted megabyte is not echoed.
 _LONGEST_USAGE_ERROR = 300
+_INTERRUPTED = 130
 
 _EXAMPLES = """\
 examples:
   un-migration-network show Mozambique          each fact with its source
+  un-migration-network show Guatemala           a country: its network, Champion, vote
   un-migration-network show "objective 13"      an objective by its number
   un-migration-network show UNHCR --lang es     names in Spanish, and sources
-  un-migration-network show ec                  the Executive Committee
-  un-migration-network search detention         ranked, typo tolerant
-  un-migration-network list networks --level country --region Africa
+  un-migration-network search detension         ranked, forgiving of typos
+  un-migration-network list networks --level country --region "Western Africa"
   un-migration-network validate                 where the sources disagree
-  un-migration-network export --format datapackage --output data/
+  un-migration-network diff old.json            what changed since a release
+  un-migration-network export --format sqlite -o un-migration-network.sqlite
 """
 _COMMAND_EXAMPLES = {
     "show": """\
 examples:
   un-migration-network show Mozambique
+  un-migration-network show "Ivory Coast" --brief
   un-migration-network show "principle c"
   un-migration-network show gcm --lang fr
-  un-migration-network show "champion Bangladesh" --json
+  un-migration-network show 埃及 --json
 """,
     "search": """\
 examples:
@@ -77,8 +86,10 @@ examples:
   un-migration-network list objectives
   un-migration-network list networks --level regional
   un-migration-network list networks --launched-after 2021 --wide
-  un-migration-network list networks --existing-on 2021-06-24
-  un-migration-network list champions --json
+  un-migration-network list networks --existing-on 2019
+  un-migration-network list networks --member ILO
+  un-migration-network list countries --region "Western Africa"
+  un-migration-network list committee --json
 """,
     "validate": """\
 examples:
@@ -89,8 +100,20 @@ examples:
 examples:
   un-migration-network export --format json --output data.json
   un-migration-network export --format csv networks --output networks.csv
+  un-migration-network export --format csv countries --excel -o countries.csv
   un-migration-network export --format jsonschema
   un-migration-network export --format datapackage --output data/ --force
+  un-migration-network export --format sqlite --output un-migration-network.sqlite
+""",
+    "diff": """\
+examples:
+  un-migration-network diff my-edited-copy.json
+  un-migration-network diff release-0.2.json release-0.3.json --json
+""",
+    "cite": """\
+examples:
+  un-migration-network cite
+  un-migration-network cite --bibtex
 """,
 }
 
@@ -137,8 +160,8 @@ def _one_line(text: str) -> str:
 
 
 def _version() -> str:
-    from un_migration_network import __version__  # noqa: PLC0415
-    from un_migration_network._dataset import load  # noqa: PLC0415
+    from un_migration_network._bundle import load  # noqa: PLC0415
+    from un_migration_network._version import __version__  # noqa: PLC0415
 
     return f"{PROG} {__version__} (data as of {load().as_of.isoformat()})\n"
 
@@ -160,7 +183,7 @@ def _positive(text: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        msg = f"expected a whole number of at least 1, got {_short(text)}"
+        msg = f"expected a whole number of at least 1, got {quote(text)}"
         raise argparse.ArgumentTypeError(msg)
     return number
 
@@ -168,15 +191,29 @@ def _positive(text: str) -> int:
 def _query(text: str) -> str:
     """An argparse type: a query with at least one letter or digit."""
     if not any(ch.isalnum() for ch in text[:10_000]):
-        msg = f"expected a name, code or number to look for, got {_short(text)}"
+        msg = f"expected a name, code or number to look for, got {quote(text)}"
         raise argparse.ArgumentTypeError(msg)
     return text
 
 
-def _short(text: str) -> str:
-    from un_migration_network.exceptions import quote  # noqa: PLC0415
+def _choice(choices: Sequence[str], what: str) -> Callable[[str], str]:
+    """An argparse type: one of *choices*, by its name or its singular, with did-you-mean."""
+    names = {normalize(choice): choice for choice in choices}
+    names.update({normalize(choice.removesuffix("s")): choice for choice in choices})
+    names[normalize("country")] = names.get(normalize("countries"), "countries")
 
-    return quote(text)
+    def read(text: str) -> str:
+        found = names.get(normalize(text[:MAX_QUERY]))
+        if found is not None and found in choices:
+            return found
+        from difflib import get_close_matches  # noqa: PLC0415 - on a usage error only
+
+        close = get_close_matches(text.lower(), choices, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        msg = f"{quote(text)} is not a {what} ({', '.join(choices)}){hint}"
+        raise argparse.ArgumentTypeError(msg)
+
+    return read
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -185,19 +222,18 @@ def _parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=textwrap.fill(
             "Look up the UN Network on Migration: its global, regional and country networks, "
-            "their members and co-chairs, its Executive Committee, and the Global Compact for "
-            "Migration (its objectives, guiding principles and Champion countries).",
+            "their members and co-chairs, its Executive Committee, the countries of the world "
+            "and the Global Compact for Migration (its objectives, guiding principles and "
+            "Champion countries), each fact with its source.",
             _HELP_WIDTH,
         ),
         epilog=_EXAMPLES,
         formatter_class=raw,
     )
     parser.add_argument("--version", action=_VersionAction)
-    commands = parser.add_subparsers(
-        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
-    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, *, json_flag: bool = True) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=help_text,
@@ -205,7 +241,7 @@ def _parser() -> argparse.ArgumentParser:
             epilog=_COMMAND_EXAMPLES[name],
             formatter_class=raw,
         )
-        if name != "export":
+        if json_flag:
             sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
         return sub
 
@@ -225,33 +261,57 @@ def _parser() -> argparse.ArgumentParser:
 
     show = command(
         "show",
-        "show one record: an agency, network, objective, principle, Champion country, the "
-        "Compact ('gcm'), its review forum ('imrf') or the Executive Committee ('ec')",
+        "show one record: an agency, a network, a country, an objective, a principle, a "
+        "Champion, the Compact ('gcm'), its review forum ('imrf') or the Executive Committee "
+        "('ec')",
     )
     show.add_argument("query", metavar="QUERY", type=_query)
+    show.add_argument("--brief", action="store_true", help="leave out the list of sources")
     language(show)
-    search = command("search", "rank the records that best match QUERY")
+    search = command("search", "rank the records that best match QUERY, typos forgiven")
     search.add_argument("query", metavar="QUERY", type=_query)
     search.add_argument(
         "--limit", type=_positive, default=10, help="at most this many (default 10)"
     )
     language(search)
     wide(search)
-    listing = command("list", "list the records of one kind")
-    listing.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    listing = command("list", "list the records of one kind, or the Executive Committee's seats")
+    listing.add_argument("kind", type=_choice(LISTS, "kind"), metavar="KIND", help=", ".join(LISTS))
     listing.add_argument("--level", choices=LEVELS, help="networks only")
-    listing.add_argument("--region", help="networks only: a region or sub-region name")
-    listing.add_argument("--launched-before", metavar="DATE", help="networks launched before DATE")
-    listing.add_argument("--launched-after", metavar="DATE", help="networks launched after DATE")
     listing.add_argument(
-        "--existing-on", metavar="DATE", help="networks the sources show existing on DATE"
+        "--region",
+        help="networks and countries: an M49 region, sub-region or intermediate region, or a "
+        "regional network's region",
+    )
+    spans = "DATE is a year, a month or a day, and the bound includes it all"
+    listing.add_argument(
+        "--launched-after", metavar="DATE", help=f"networks launched in or after DATE ({spans})"
+    )
+    listing.add_argument(
+        "--launched-before", metavar="DATE", help="networks launched in or before DATE"
+    )
+    listing.add_argument(
+        "--evidenced-after", metavar="DATE", help="networks first evidenced in or after DATE"
+    )
+    listing.add_argument(
+        "--evidenced-before", metavar="DATE", help="networks first evidenced in or before DATE"
+    )
+    listing.add_argument(
+        "--existing-on",
+        metavar="DATE",
+        help="networks the sources show existing on DATE (or at some point of it)",
+    )
+    listing.add_argument(
+        "--member", metavar="AGENCY", help="networks the agency is a member of (any of its names)"
     )
     language(listing)
     wide(listing)
     check = command("validate", "check the bundled data, or a JSON document at PATH")
     check.add_argument("path", nargs="?", metavar="PATH")
     export = command(
-        "export", "write the data as JSON, CSV, a JSON Schema or a Frictionless Data Package"
+        "export",
+        "write the data as JSON, CSV, a JSON Schema, a Frictionless Data Package or SQLite",
+        json_flag=False,
     )
     export.add_argument(
         "--format",
@@ -260,10 +320,15 @@ def _parser() -> argparse.ArgumentParser:
         dest="fmt",
         help="json: the canonical document (default); csv: one row per record of KIND; "
         "jsonschema: the schema of the canonical document; datapackage: a directory of CSV "
-        "tables with a datapackage.json (needs --output DIR)",
+        "tables with a datapackage.json (needs --output DIR); sqlite: one SQLite file with a "
+        "table per kind, link tables and full-text search (needs --output FILE)",
     )
     export.add_argument(
-        "kind", nargs="?", choices=KINDS, metavar="KIND", help="for csv: " + ", ".join(KINDS)
+        "kind",
+        nargs="?",
+        type=_choice(KINDS, "kind"),
+        metavar="KIND",
+        help="for csv: " + ", ".join(KINDS),
     )
     export.add_argument(
         "--output",
@@ -272,6 +337,20 @@ def _parser() -> argparse.ArgumentParser:
         help="write to PATH instead of standard output ('-' for standard output)",
     )
     export.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv only: UTF-8 with a byte-order mark, and cells a spreadsheet would run as a "
+        "formula (=, +, -, @ first) kept as text",
+    )
+    diff = command(
+        "diff",
+        "list the records added, removed and changed from OLD (default: the bundled "
+        "data) to NEW, field by field",
+    )
+    diff.add_argument("paths", nargs="+", metavar="PATH", help="[OLD] NEW")
+    cite = command("cite", "how to cite this data release", json_flag=False)
+    cite.add_argument("--bibtex", action="store_true", help="as a BibTeX entry")
     return parser
 
 
@@ -285,10 +364,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     # A terminal or pipe that cannot encode a name ("Türkiye") gets an escape, not an error.
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
+        if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        args = _parser().parse_args(argv)
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            # No command: what the program does and how to ask it, not just a usage line.
+            return _emit(parser.format_help(), out, 2)
         handler: Callable[[argparse.Namespace], _Result] = _HANDLERS[args.command]
         result = handler(args)
     except _Exit as done:
@@ -298,11 +381,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # error: ..."): the line names the program once.
         return _fail(done.text.rstrip("\n").removeprefix(PROG).lstrip(": "), done.status)
     except (NotFoundError, AmbiguousError) as error:
-        return _fail(str(error), 1)
+        return _fail(str(error).splitlines()[0] if "\n" not in str(error) else str(error), 1)
     except _UsageError as error:
         return _fail(str(error), 2)
     except _Failure as error:
         return _fail(str(error), 1)
+    except KeyboardInterrupt:
+        return _fail("interrupted", _INTERRUPTED)
     return _emit(result.text, out, result.status, result.error)
 
 
@@ -359,7 +444,7 @@ def _fail(message: str, status: int) -> int:
 
 
 def _dataset() -> Dataset:
-    from un_migration_network._dataset import load  # noqa: PLC0415
+    from un_migration_network._bundle import load  # noqa: PLC0415
 
     return load()
 
@@ -368,31 +453,52 @@ def _json(data: object, *, sort_keys: bool = False) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n"
 
 
+def _width(wide: bool) -> int | None:  # noqa: FBT001 - the --wide flag as it is
+    """The width a table must fit: COLUMNS if set, else the terminal's; none when piped."""
+    if wide:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    out = sys.stdout
+    if out is None or not out.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
 def _show(args: argparse.Namespace) -> _Result:
-    from un_migration_network import _text  # noqa: PLC0415
+    from un_migration_network._document import to_data  # noqa: PLC0415
+    from un_migration_network._kinds import kind_of  # noqa: PLC0415
+    from un_migration_network._related import full_page  # noqa: PLC0415
+    from un_migration_network._terminal import page_text  # noqa: PLC0415
 
     ds = _dataset()
-    kind, record = ds.find(args.query)
+    record = ds.lookup(args.query)
+    kind = kind_of(type(record))
+    name = kind.name if kind is not None else _words(type(record).__name__)
     if args.json:
-        from un_migration_network._converter import unstructure_record  # noqa: PLC0415
-
-        sources = [unstructure_record(s) for s in _sources_within(record)]
         data = {
-            "kind": kind,
-            "record": unstructure_record(record),
-            "sources": sources,
+            "kind": name,
+            "record": to_data(record),
+            "sources": [to_data(s) for s in _sources_within(record)],
             "as_of": ds.as_of.isoformat(),
         }
         return _Result(_json(data))
-    text = _text.page(record, lang=args.lang, dataset=ds)
+    page = full_page(ds, record, lang=args.lang)
+    text = page_text(page, width=_width(False) or 80, brief=args.brief)
     return _Result(f"{text}\n\nData as of {ds.as_of.isoformat()}.\n")
+
+
+def _words(name: str) -> str:
+    """A class name as words: "ReviewForum" is "review forum"."""
+    return "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
 
 
 def _sources_within(record: object) -> list[Any]:
     """The sources of *record* and of the records written whole inside it, each once.
 
     The Compact's review forum and its editions, the Committee's seats and lists cite sources
-    of their own; the records referred to by id (members, sources) are not looked into.
+    of their own; the records referred to by key (members, countries) are not looked into.
     """
     import attrs  # noqa: PLC0415
 
@@ -415,48 +521,49 @@ def _sources_within(record: object) -> list[Any]:
     return list(found.values())
 
 
-def _width(wide: bool) -> int | None:  # noqa: FBT001 - the --wide flag as it is
-    """The width a table must fit: the terminal's, or none when piped or asked --wide."""
-    out = sys.stdout
-    if wide or out is None or not out.isatty():
-        return None
-    return shutil.get_terminal_size().columns
-
-
 def _search(args: argparse.Namespace) -> _Result:
-    from un_migration_network import _text  # noqa: PLC0415
-    from un_migration_network._kinds import KINDS as TABLE  # noqa: PLC0415
+    from un_migration_network._kinds import REGISTERED  # noqa: PLC0415
+    from un_migration_network._pages import in_language  # noqa: PLC0415
+    from un_migration_network._terminal import table  # noqa: PLC0415
     from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
 
     ds = _dataset()
     hits = sorted(
         (
-            (score, kind, text, record)
-            for kind in TABLE
+            (match.score, kind, match.key, match.record)
+            for kind in REGISTERED
             if kind.is_searchable
-            for score, text, record in ds.registry(kind).matches(args.query, limit=args.limit)
+            for match in ds.registry(kind).matches(args.query, limit=args.limit)
         ),
         # Equal scores: the kind of the lower rank first (a network before a Champion), as
         # `show` decides; within a kind, the data's order (the sort is stable).
         key=lambda hit: (-hit[0], hit[1].rank),
     )[: args.limit]
+
+    def name(record: object) -> str:
+        for field in ("name", "title"):
+            if isinstance(getattr(record, field, None), str):
+                return in_language(record, field, args.lang)
+        return str(record)
+
     if args.json:
         found = [
             {
                 "kind": kind.name,
                 "key": kind.key(record),
-                "matched": text,
-                "name": _name(record, args.lang),
+                "matched": key,
+                "name": name(record),
                 "score": round(score, 3),
             }
-            for score, kind, text, record in hits
+            for score, kind, key, record in hits
         ]
         # No match: the empty list for the program that reads it, the reason for the person.
         return _Result(_json(found)) if hits else _Result(_json(found), 1, _no_match(args.query))
     if not hits:
         raise NotFoundError(args.query)
-    rows = [(kind.name, kind.key(record), _name(record, args.lang)) for _, kind, _, record in hits]
-    return _Result(_text.table(("kind", "key", "name"), rows, width=_width(args.wide)) + "\n")
+    rows = [(kind.name, kind.key(record), key, name(record)) for _, kind, key, record in hits]
+    headers = ("kind", "key", "matched", "name")
+    return _Result(table(headers, rows, width=_width(args.wide), keep=1) + "\n")
 
 
 def _no_match(query: str) -> str:
@@ -465,115 +572,153 @@ def _no_match(query: str) -> str:
     return str(NotFoundError(query))
 
 
-def _name(record: object, lang: str) -> str:
-    from un_migration_network._kinds import in_language  # noqa: PLC0415
-
-    for field in ("name", "title"):
-        if isinstance(getattr(record, field, None), str):
-            return in_language(record, field, lang)
-    return str(record)
-
-
 def _list(args: argparse.Namespace) -> _Result:
-    from un_migration_network import _text  # noqa: PLC0415
+    from un_migration_network._document import to_data  # noqa: PLC0415
     from un_migration_network._kinds import kind_named  # noqa: PLC0415
 
     ds = _dataset()
-    filters = _network_filters(args)
-    if args.kind != "networks" and filters:
-        msg = (
-            "--level, --region, --launched-before, --launched-after and --existing-on apply "
-            "to networks only"
-        )
+    filters = _filters(args)
+    if args.kind == "committee":
+        return _committee(ds, args, filters)
+    allowed = {"networks": _NETWORK_FILTERS, "countries": ("--region",)}.get(args.kind, ())
+    stray = [f for f in filters if f.split()[0] not in allowed]
+    if stray:
+        msg = f"{stray[0].split()[0]} does not apply to {args.kind}"
         raise _UsageError(msg)
     kind = kind_named(args.kind)
     records = list(ds.registry(kind))
     if args.kind == "networks":
         records = _filter_networks(records, args, ds)
+    elif args.region is not None:
+        records = [
+            c
+            for c in records
+            if _in_region(args.region, c.region, c.sub_region, c.intermediate_region)
+        ]
     if args.json:
-        from un_migration_network._converter import unstructure_record  # noqa: PLC0415
-
-        return _Result(_json([unstructure_record(r) for r in records]))
+        return _Result(_json([to_data(r) for r in records]))
     if not records:
         return _Result(f"no {args.kind} match {' '.join(filters)}\n")
-    return _Result(_table_of(kind, records, args.lang, _width(args.wide), _text.cell) + "\n")
+    return _Result(_table_of(kind, records, args.lang, _width(args.wide)) + "\n")
 
 
-def _table_of(
-    kind: Kind[Any], records: list[Any], lang: str, width: int | None, cell: Callable[[object], str]
-) -> str:
-    from un_migration_network import _text  # noqa: PLC0415
+_NETWORK_FILTERS = (
+    "--level",
+    "--region",
+    "--launched-after",
+    "--launched-before",
+    "--evidenced-after",
+    "--evidenced-before",
+    "--existing-on",
+    "--member",
+)
+
+
+def _committee(ds: Dataset, args: argparse.Namespace, filters: list[str]) -> _Result:
+    from un_migration_network._document import to_data  # noqa: PLC0415
+    from un_migration_network._pages import cell, in_language, span_text  # noqa: PLC0415
+    from un_migration_network._terminal import table  # noqa: PLC0415
+
+    if filters:
+        msg = f"{filters[0].split()[0]} does not apply to committee"
+        raise _UsageError(msg)
+    seats = ds.executive_committee.memberships
+    if args.json:
+        return _Result(_json([to_data(seat) for seat in seats]))
+    rows = [
+        (
+            in_language(seat.agency, "acronym", args.lang),
+            span_text(seat.since),
+            cell(None) if seat.until is None else span_text(seat.until),
+        )
+        for seat in seats
+    ]
+    text = table(("agency", "since", "until"), rows, width=_width(args.wide))
+    return _Result(f"{text}\n")
+
+
+def _table_of(kind: Kind[Any], records: list[Any], lang: str, width: int | None) -> str:
+    from un_migration_network._pages import cell  # noqa: PLC0415
+    from un_migration_network._terminal import table  # noqa: PLC0415
 
     headers = [column.header for column in kind.columns]
     rows = [[cell(column.read(record, lang)) for column in kind.columns] for record in records]
-    return _text.table(headers, rows, width=width)
+    return table(headers, rows, width=width)
 
 
-def _network_filters(args: argparse.Namespace) -> list[str]:
-    """The network filters given, as they were written (for messages)."""
-    given = [
-        ("--level", args.level),
-        ("--region", args.region),
-        ("--launched-before", args.launched_before),
-        ("--launched-after", args.launched_after),
-        ("--existing-on", args.existing_on),
-    ]
-    return [f"{flag} {_short(value)}" for flag, value in given if value is not None]
+def _filters(args: argparse.Namespace) -> list[str]:
+    """The filters given, as they were written (for messages)."""
+    given = [(flag, getattr(args, flag[2:].replace("-", "_"))) for flag in _NETWORK_FILTERS]
+    return [f"{flag} {quote(value)}" for flag, value in given if value is not None]
+
+
+def _in_region(wanted: str, *places: str | None) -> bool:
+    # A text longer than any name names no region, and folding it can take seconds.
+    key = normalize(wanted) if len(wanted) <= MAX_QUERY else None
+    return key is not None and key in {normalize(place) for place in places if place}
 
 
 def _filter_networks(records: list[Any], args: argparse.Namespace, ds: Dataset) -> list[Any]:
-    from un_migration_network._models import DateSpan  # noqa: PLC0415
-    from un_migration_network._normalize import MAX_QUERY, normalize  # noqa: PLC0415
+    from un_migration_network._dates import DateSpan  # noqa: PLC0415
+    from un_migration_network.exceptions import NotFoundError  # noqa: PLC0415
 
-    def day(text: str, flag: str) -> DateSpan:
+    def span(text: str, flag: str) -> DateSpan:
         try:
             return DateSpan.parse(text)
         except ValueError:
-            msg = f"{flag} expects a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_short(text)}"
+            msg = f"{flag} expects a date as YYYY, YYYY-MM or YYYY-MM-DD, got {quote(text)}"
             raise _UsageError(msg) from None
 
     if args.level is not None:
         records = [n for n in records if n.level.value == args.level]
     if args.region is not None:
-        # A text longer than any name names no region, and folding it can take seconds.
-        wanted = normalize(args.region) if len(args.region) <= MAX_QUERY else None
         records = [
             n
             for n in records
-            if wanted
-            in {
-                normalize(x)
-                for x in (
-                    n.region,
-                    n.country and n.country.region,
-                    n.country and n.country.sub_region,
-                )
-                if x
-            }
+            if _in_region(
+                args.region,
+                n.region,
+                *(() if n.country is None else (n.country.region, n.country.sub_region)),
+                None if n.country is None else n.country.intermediate_region,
+            )
         ]
-    if args.launched_before is not None:
-        before = day(args.launched_before, "--launched-before")
+    # A bound written as a year or a month includes all of it: "--launched-after 2021" keeps a
+    # network launched in 2021, on any day of it.
+    for flag, field, after in (
+        ("--launched-after", "launched", True),
+        ("--launched-before", "launched", False),
+        ("--evidenced-after", "first_evidenced", True),
+        ("--evidenced-before", "first_evidenced", False),
+    ):
+        given = getattr(args, flag[2:].replace("-", "_"))
+        if given is None:
+            continue
+        bound = span(given, flag)
         records = [
-            n for n in records if n.launched is not None and n.launched.latest < before.earliest
-        ]
-    if args.launched_after is not None:
-        after = day(args.launched_after, "--launched-after")
-        records = [
-            n for n in records if n.launched is not None and n.launched.earliest > after.latest
+            n
+            for n in records
+            if (date := getattr(n, field)) is not None
+            and (date.latest >= bound.earliest if after else date.earliest <= bound.latest)
         ]
     if args.existing_on is not None:
-        on = day(args.existing_on, "--existing-on")
-        existing = set(ds.networks_on(on.latest))
-        records = [n for n in records if n in existing]
+        on = span(args.existing_on, "--existing-on")
+        records = [n for n in records if n.exists_on(on)]
+    if args.member is not None:
+        try:
+            member = ds.agencies.lookup(args.member)
+        except NotFoundError as error:
+            raise _Failure(str(error)) from None
+        records = [n for n in records if member in n.members]
     return records
 
 
 def _validate(args: argparse.Namespace) -> _Result:
-    from un_migration_network._dataset import load_dataset  # noqa: PLC0415
+    from un_migration_network._documents import load_dataset  # noqa: PLC0415
+    from un_migration_network._terminal import wrap  # noqa: PLC0415
     from un_migration_network._validation import validate  # noqa: PLC0415
     from un_migration_network.exceptions import DataError  # noqa: PLC0415
 
-    where = "the bundled data" if args.path is None else _short(args.path)
+    where = "the bundled data" if args.path is None else quote(args.path)
     try:
         ds = _dataset() if args.path is None else load_dataset(args.path)
     except DataError as error:
@@ -596,7 +741,7 @@ def _validate(args: argparse.Namespace) -> _Result:
             lines: list[str] = []
             for p in error.problems:
                 lines.append(f"ERROR    {p.code}  {p.path}")
-                lines.extend(_wrap("    ", p.message))
+                lines.extend(wrap("    ", p.message))
             text = "\n".join(lines) + "\n"
         first = error.problems[0].message
         more = len(error.problems) - 1
@@ -612,19 +757,15 @@ def _validate(args: argparse.Namespace) -> _Result:
     return _Result(text, 1, f"{where}: {len(report.errors)} errors")
 
 
-def _wrap(prefix: str, text: str) -> list[str]:
-    from un_migration_network._text import _wrap as wrap  # noqa: PLC0415
-
-    return wrap(prefix, text)
-
-
 def _report_text(report: ValidationReport) -> str:
+    from un_migration_network._terminal import wrap  # noqa: PLC0415
+
     lines: list[str] = []
     for problem in report.problems:
         lines.append(f"{problem.severity.value.upper():<8} {problem.code}  ({problem.subject})")
-        lines.extend(_wrap("    ", problem.message))
+        lines.extend(wrap("    ", problem.message))
         if problem.sources:
-            lines.extend(_wrap("    sources: ", ", ".join(s.id for s in problem.sources)))
+            lines.extend(wrap("    sources: ", ", ".join(s.id for s in problem.sources)))
     lines.append(f"{len(report.errors)} errors, {len(report.warnings)} warnings")
     return "\n".join(lines) + "\n"
 
@@ -636,70 +777,93 @@ def _export(args: argparse.Namespace) -> _Result:
     if args.fmt == "csv" and args.kind is None:
         msg = "export --format csv needs a KIND (see export --help)"
         raise _UsageError(msg)
-    if args.fmt == "datapackage":
-        return _export_package(args)
+    if args.excel and args.fmt != "csv":
+        msg = "--excel applies to --format csv only"
+        raise _UsageError(msg)
+    if args.fmt in ("datapackage", "sqlite"):
+        return _export_files(args)
     if args.fmt == "jsonschema":
-        from un_migration_network._export import json_schema  # noqa: PLC0415
+        from un_migration_network._schema import json_schema  # noqa: PLC0415
 
         text = _json(json_schema(), sort_keys=True)
     elif args.fmt == "json":
         text = _dataset().to_json()
     else:
-        from un_migration_network._export import to_csv  # noqa: PLC0415
         from un_migration_network._kinds import kind_named  # noqa: PLC0415
+        from un_migration_network._tables import to_csv  # noqa: PLC0415
 
         kind = kind_named(args.kind)
-        text = to_csv(_dataset().registry(kind), kind.type)
+        text = to_csv(_dataset().registry(kind), kind, excel=args.excel)
     if args.output is None or args.output == "-":
         return _Result(text)
-    _write_file(Path(args.output), text, force=args.force)
+    _write(
+        Path(args.output), lambda files: files.write_text(Path(args.output), text, force=args.force)
+    )
     return _Result("")
 
 
-def _write_file(path: Path, text: str, *, force: bool) -> None:
-    """Write *text* to *path* whole or not at all: a temporary file, then one rename."""
-    from un_migration_network._export import write_atomic  # noqa: PLC0415
+def _write(path: Path, write: Callable[[Any], object]) -> None:
+    """Run *write* with the file module, turning what stops it into one line."""
+    from un_migration_network import _files  # noqa: PLC0415
 
     try:
-        if path.is_dir():
-            msg = f"{_short(str(path))} is a directory; give a file name"
-            raise _Failure(msg)
-        if path.exists() and not force:
-            msg = f"{_short(str(path))} exists; add --force to overwrite it"
-            raise _Failure(msg)
-        write_atomic(path, text)
+        write(_files)
+    except _files.Refused as refused:
+        raise _Failure(str(refused)) from None
     except (OSError, ValueError) as error:
-        raise _Failure(_cannot_write(path, error)) from None
+        # A ValueError is a path the system cannot take: a NUL character, an unencodable name.
+        reason = (
+            (error.strerror or str(error))
+            if isinstance(error, OSError)
+            else "the path is not valid"
+        )
+        raise _Failure(f"cannot write {quote(str(path))}: {reason}") from None
 
 
-def _cannot_write(path: Path, error: OSError | ValueError) -> str:
-    """The line for a path that cannot be written, with the system's reason."""
-    # A ValueError is a path the system cannot take: a NUL character, an unencodable name.
-    reason = (
-        (error.strerror or str(error)) if isinstance(error, OSError) else "the path is not valid"
-    )
-    return f"cannot write {_short(str(path))}: {reason}"
-
-
-def _export_package(args: argparse.Namespace) -> _Result:
-    from un_migration_network._export import write_datapackage  # noqa: PLC0415
-
+def _export_files(args: argparse.Namespace) -> _Result:
     if args.output is None or args.output == "-":
-        msg = "export --format datapackage needs --output DIR (a directory to write)"
+        what = "DIR (a directory to write)" if args.fmt == "datapackage" else "FILE"
+        msg = f"export --format {args.fmt} needs --output {what}"
         raise _UsageError(msg)
     target = Path(args.output)
     ds = _dataset()
+    if args.fmt == "datapackage":
+        from un_migration_network._datapackage import package_files  # noqa: PLC0415
+
+        files = package_files(ds)
+        _write(target, lambda module: module.write_directory(target, files, force=args.force))
+        return _Result(f"wrote {len(files)} files to {target}\n")
+    from un_migration_network._sqlite import write_sqlite  # noqa: PLC0415
+
+    _write(
+        target,
+        lambda module: module.write_with(
+            target, lambda path: write_sqlite(ds, path), force=args.force
+        ),
+    )
+    return _Result(f"wrote {target}\n")
+
+
+def _diff(args: argparse.Namespace) -> _Result:
+    from un_migration_network._documents import load_dataset  # noqa: PLC0415
+    from un_migration_network.exceptions import DataError  # noqa: PLC0415
+
+    if len(args.paths) > 2:  # noqa: PLR2004 - OLD and NEW
+        msg = "diff takes one or two paths: [OLD] NEW"
+        raise _UsageError(msg)
     try:
-        if target.exists() and not target.is_dir():
-            msg = f"{_short(str(target))} is a file; give a directory for the data package"
-            raise _Failure(msg)
-        if target.is_dir() and any(target.iterdir()) and not args.force:
-            msg = f"{_short(str(target))} is not empty; add --force to overwrite the package in it"
-            raise _Failure(msg)
-        written = write_datapackage(ds, target)
-    except (OSError, ValueError) as error:
-        raise _Failure(_cannot_write(target, error)) from None
-    return _Result(f"wrote {len(written)} files to {target}\n")
+        datasets = [load_dataset(path) for path in args.paths]
+    except DataError as error:
+        return _Result("", 1, str(error).splitlines()[0] + f" ({error.problems[0]})")
+    old, new = datasets if len(datasets) == 2 else (_dataset(), datasets[0])  # noqa: PLR2004
+    changes = old.diff(new)
+    if args.json:
+        return _Result(_json(changes.to_dict()))
+    return _Result(f"{changes}\n")
+
+
+def _cite(args: argparse.Namespace) -> _Result:
+    return _Result(_dataset().citation(style="bibtex" if args.bibtex else "text") + "\n")
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], _Result]] = {
@@ -708,4 +872,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], _Result]] = {
     "list": _list,
     "validate": _validate,
     "export": _export,
+    "diff": _diff,
+    "cite": _cite,
 }
