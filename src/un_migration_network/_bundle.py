@@ -138,7 +138,7 @@ class Bundle:
             with self.lock:
                 ids = self.section(kind.plural)["ids"]
                 positions = self._positions[kind.plural] = {key: i for i, key in enumerate(ids)}
-        return self.record(kind, positions[key])
+        return self.record(kind, positions[str(key)])
 
     def find(self, kind: Kind[Any], key: str, /) -> Any:
         """The record a folded key names, or None."""

@@ -82,6 +82,7 @@ class _References:
             self.unusable.add(kind.type)
 
 
+_CODES = {str(code): code for code in Code}
 # A context variable keeps concurrent loads apart.
 _REFERENCES: contextvars.ContextVar[_References] = contextvars.ContextVar("references")
 # Outside a document every reference dangles.
@@ -148,9 +149,9 @@ def _structure_attrs(cl: Any, converter: cattrs.Converter) -> Callable[[object, 
 
 
 def _each(hook: Callable[[object, Any], T], cl: Any) -> Callable[[object], T]:
-    """*hook* for one part of a value checked by `_values`: its errors as an `InvalidError`,
-    each problem with its path within the part (a reference that failed elsewhere stays
-    quiet).
+    """*hook* for one part of a value that `_values` checks: its errors as an `InvalidError`.
+
+    Each problem keeps its path within the part; a reference that failed elsewhere stays quiet.
     """
 
     def read(value: object) -> T:
@@ -252,17 +253,11 @@ def structure(data: object, *, origin: str | None = None) -> tuple[dt.date, dict
     try:
         references.note_keys(data)
         if "as_of" in data:
-            _part(parts, problems, "as_of", lambda: _values.day(data["as_of"]))
+            _part(parts, problems, "as_of", _values.day, data["as_of"])
         for kind in KINDS:
             if kind.is_singleton:
                 if kind.plural in data:
-                    hook = _whole(kind.type)
-                    _part(
-                        parts,
-                        problems,
-                        kind.plural,
-                        lambda h=hook, k=kind: h(data[k.plural], k.type),
-                    )
+                    _part(parts, problems, kind.plural, _whole(kind.type), data[kind.plural])
             elif kind.plural in data:
                 _records(kind, data[kind.plural], parts, problems, references)
             elif not kind.is_required:
@@ -284,10 +279,14 @@ def structure(data: object, *, origin: str | None = None) -> tuple[dt.date, dict
 
 
 def _part(
-    parts: dict[str, Any], problems: list[DataProblem], key: str, build: Callable[[], Any]
+    parts: dict[str, Any],
+    problems: list[DataProblem],
+    key: str,
+    build: Callable[[Any, Any], Any],
+    value: object,
 ) -> None:
     try:
-        parts[key] = build()
+        parts[key] = build(value, None)
     except Exception as exc:  # noqa: BLE001 - every structuring error becomes a problem
         problems.extend(_problems(exc, f"$.{key}"))
 
@@ -368,7 +367,7 @@ def _problem(exc: BaseException, path: str) -> list[DataProblem]:
         return []
     if isinstance(exc, _values.InvalidError):
         return [
-            DataProblem(f"{path}{where}", message, Code(code))
+            DataProblem(f"{path}{where}", message, _CODES[code])
             for where, message, code in exc.problems
         ]
     if isinstance(exc, KeyError):

@@ -10,19 +10,17 @@ import attrs
 
 from un_migration_network._committee import ExecutiveCommittee
 from un_migration_network._compact import Compact
-from un_migration_network._countries import Country
+from un_migration_network._countries import COUNTRIES, Country
 from un_migration_network._dates import as_span
 from un_migration_network._events import Quantity
 from un_migration_network._html import summary_html
-from un_migration_network._kinds import COUNTRIES, KINDS, REGISTERED, Kind, kind_named
+from un_migration_network._kinds import KINDS, REGISTERED, Kind, kind_named
 from un_migration_network._networks import Agency, Network, NetworkLevel
 from un_migration_network._registry import Registry
 from un_migration_network.exceptions import DataError, DataProblem
 
 if TYPE_CHECKING:
-
-    from un_migration_network._compact import Champion, GuidingPrinciple, Objective
-    from un_migration_network._compact import ReviewForum as ReviewForum
+    from un_migration_network._compact import Champion, GuidingPrinciple, Objective, ReviewForum
     from un_migration_network._diff import DatasetDiff
     from un_migration_network._events import Event, Observation
     from un_migration_network._records import Source
@@ -114,10 +112,18 @@ class Dataset:
         if problems:
             raise DataError(problems, origin=origin)
         return cls(
-            as_of=as_of,
-            executive_committee=parts["executive_committee"],
-            compact=parts["compact"],
-            **registries,
+            as_of,
+            registries["sources"],
+            registries["countries"],
+            registries["agencies"],
+            registries["networks"],
+            registries["champions"],
+            registries["objectives"],
+            registries["principles"],
+            registries["events"],
+            registries["observations"],
+            parts["executive_committee"],
+            parts["compact"],
         )
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -44,7 +44,7 @@ class Change:
 
     @property
     def what(self) -> str:
-        """ "added", "removed" or "changed"."""
+        """What happened to the record: it was added, removed or changed."""
         if self.field is not None:
             return "changed"
         return "added" if self.old is None else "removed"

@@ -8,13 +8,15 @@ are data, not docstrings, so ``python -OO`` changes nothing.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar, cast, dataclass_transform
 
 import attrs
 
 __all__ = [
+    "attributes",
     "doc",
     "empty_text",
+    "evolve",
     "field",
     "is_cited",
     "is_named",
@@ -65,6 +67,18 @@ def field(  # noqa: PLR0913 - every option is a keyword, each says one thing
         _EMPTY: empty,
     }
     return attrs.field(default=default, metadata=metadata, repr=repr)
+
+
+def attributes(cls: type, /) -> tuple[attrs.Attribute[Any], ...]:
+    """The fields of the record class *cls* (a record class is an attrs class)."""
+    found: tuple[attrs.Attribute[Any], ...] = attrs.fields(cast("Any", cls))
+    return found
+
+
+def evolve(record: _T, /, **changes: Any) -> _T:
+    """A copy of *record* with *changes* (`attrs.evolve`, for a record class)."""
+    changed: _T = attrs.evolve(cast("Any", record), **changes)
+    return changed
 
 
 def doc(attribute: attrs.Attribute[Any], /) -> str:

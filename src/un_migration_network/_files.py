@@ -7,10 +7,13 @@ import secrets
 import shutil
 import stat
 from collections.abc import Callable, Mapping
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from un_migration_network._problems import Code
 from un_migration_network.exceptions import DataError, DataProblem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",

@@ -19,12 +19,11 @@ import hashlib
 import json
 from typing import Any
 
-import attrs
-
 from un_migration_network._bundle import FORMAT
 from un_migration_network._dataset import Dataset
 from un_migration_network._document import Written, write
-from un_migration_network._kinds import KINDS
+from un_migration_network._fields import evolve
+from un_migration_network._kinds import KINDS, Kind
 from un_migration_network._normalize import normalize
 
 __all__ = ["build", "bundle_files", "canonical", "dumps"]
@@ -46,7 +45,7 @@ def canonical(dataset: Dataset, /) -> Dataset:
     # The Committee's seats keep their order (the order in which the sources show them).
     committee = dataset.executive_committee
     snapshots = tuple(sorted(committee.snapshots, key=lambda snapshot: snapshot.as_of))
-    parts["executive_committee"] = attrs.evolve(committee, snapshots=snapshots)
+    parts["executive_committee"] = evolve(committee, snapshots=snapshots)
     return Dataset.of(dataset.as_of, parts)
 
 
@@ -77,31 +76,8 @@ def build(dataset: Dataset, written: Written, /) -> dict[str, Any]:
         if len(records) != len(spans):
             msg = f"{kind.plural}: {len(records)} records but {len(spans)} spans"
             raise ValueError(msg)
-        section: dict[str, Any] = {
-            "ids": [kind.key(record) for record in records],
-            "spans": [list(span) for span in spans],
-        }
-        if kind.has_country:
-            section["countries"] = {
-                record.country.alpha2: position
-                for position, record in enumerate(records)
-                if record.country is not None
-            }
-        if kind.plural in _BY_SUBJECT:
-            subjects: dict[str, list[int]] = {}
-            for position, record in enumerate(records):
-                subjects.setdefault(record.subject, []).append(position)
-            section["subjects"] = subjects
-        keys: dict[str, int] = {}
-        for position, record in enumerate(records):
-            for raw in kind.keys(record):
-                if raw is None:
-                    continue
-                key = normalize(str(raw))
-                if key:
-                    keys.setdefault(key, position)
-        sections[kind.plural] = section
-        sections[f"{kind.plural}.keys"] = keys
+        sections[kind.plural] = _section(kind, records, spans)
+        sections[f"{kind.plural}.keys"] = _keys(kind, records)
         note = registry._missing  # noqa: SLF001 - what the registry says on a miss
         if note is not None:
             missing[kind.plural] = note
@@ -113,6 +89,37 @@ def build(dataset: Dataset, written: Written, /) -> dict[str, Any]:
         "missing": missing,
     }
     return {"header": header, **sections}
+
+
+def _section(kind: Kind[Any], records: list[Any], spans: list[tuple[int, int]]) -> dict[str, Any]:
+    """Each record's key and span; by country, or by subject, where the kind has one."""
+    section: dict[str, Any] = {
+        "ids": [kind.key(record) for record in records],
+        "spans": [list(span) for span in spans],
+    }
+    if kind.has_country:
+        section["countries"] = {
+            record.country.alpha2: position
+            for position, record in enumerate(records)
+            if record.country is not None
+        }
+    if kind.plural in _BY_SUBJECT:
+        subjects: dict[str, list[int]] = {}
+        for position, record in enumerate(records):
+            subjects.setdefault(record.subject, []).append(position)
+        section["subjects"] = subjects
+    return section
+
+
+def _keys(kind: Kind[Any], records: list[Any]) -> dict[str, int]:
+    """Every folded lookup key of every record, with the record's place."""
+    keys: dict[str, int] = {}
+    for position, record in enumerate(records):
+        for raw in kind.keys(record):
+            key = "" if raw is None else normalize(str(raw))
+            if key:
+                keys.setdefault(key, position)
+    return keys
 
 
 def dumps(index: dict[str, Any], /) -> str:

@@ -9,7 +9,7 @@ summary columns. `_kinds.KINDS` lists them all, in the order a document is read.
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, NamedTuple, TypeVar
 
-import attrs
+from un_migration_network._fields import attributes
 
 __all__ = ["Column", "Kind", "attribute", "define", "kind_of"]
 
@@ -68,7 +68,7 @@ class Kind(NamedTuple, Generic[T]):
     @property
     def has_country(self) -> bool:
         """Whether its records name a country (a registry then finds them by its names)."""
-        return "country" in attrs.fields_dict(self.type)
+        return any(attribute.name == "country" for attribute in attributes(self.type))
 
 
 _BY_TYPE: dict[type, Kind[Any]] = {}

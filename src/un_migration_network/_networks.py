@@ -243,9 +243,9 @@ def member_count(network: Network, _: str = "en") -> str:
 
 
 def country_name(record: Network | Any) -> str | None:
-    """The English name of a record's country: a key of its own, for suggestions that read as
-    people write (the country's other names and codes find the record through the countries:
-    see `Registry`).
+    """The English name of a record's country: a key of its own, so suggestions read well.
+
+    The country's other names and codes find the record through the countries (`Registry`).
     """
     country: Country | None = record.country
     return None if country is None else country.name

@@ -77,11 +77,11 @@ def normalize(text: str) -> str:
 # bracket ends in an article or a preposition, in English, French or Spanish.
 _BRACKET = (
     r"(?i)^(?P<base>.+?)\s*\((?P<head>[^()]*?\b(?:the|of|le|la|les|de|du|des|el|los|las|del)"
-    r"|[^()]*?\b[ld][\'’])\)$"
+    r"|[^()]*?\b[ld][\'\u2019])\)$"
 )
-_ARTICLE = r"(?i)^(?:the|le|la|les|el|los|las|l[\'’])\s*$"
+_ARTICLE = r"(?i)^(?:the|le|la|les|el|los|las|l[\'\u2019])\s*$"
 # A formal name opens with its article: "the Republic of Kenya", "la République du Kenya".
-_LEADING = r"(?i)^(?:the|le|la|les|el|los|las)\s+|^l[\'’](?=\w)"
+_LEADING = r"(?i)^(?:the|le|la|les|el|los|las)\s+|^l[\'\u2019](?=\w)"
 
 
 def variants(text: str, /, *, formal: bool = False) -> tuple[str, ...]:
@@ -102,7 +102,7 @@ def variants(text: str, /, *, formal: bool = False) -> tuple[str, ...]:
     match = re.match(_BRACKET, text)
     if match is not None:
         head, base = match["head"], match["base"]
-        joiner = "" if head[-1] in "'’" else " "
+        joiner = "" if head[-1] in "'\u2019" else " "
         found.append(f"{head}{joiner}{base}")
         if re.match(_ARTICLE, head):
             found.append(base)

@@ -134,7 +134,8 @@ def heading(record: Any, lang: str = ENGLISH) -> str:
     >>> heading(DateSpan.parse("2020"))
     '2020'
     """
-    own = str(record) if type(record).__str__ is not object.__str__ else type(record).__name__
+    named = getattr(type(record), "__str__", None) is not object.__str__
+    own = str(record) if named else type(record).__name__
     if lang == ENGLISH:
         return own
     for field in ("name", "title"):
@@ -180,11 +181,13 @@ def _rows(record: Any, lang: str, depth: int) -> Iterator[Row]:
     texts: dict[tuple[str, str, str], list[Any]] = {}
     for name in sorted(getattr(record, "names", ()), key=lambda n: (n.lang, n.field)):
         texts.setdefault((name.lang, name.field, name.text), []).extend(name.sources)
-    for (lang, field, text), sources in texts.items():
-        yield Row(f"{label(field)} ({lang})", (Piece(text),), tuple(dict.fromkeys(sources)), depth)
+    for (language, field, text), sources in texts.items():
+        yield Row(
+            f"{label(field)} ({language})", (Piece(text),), tuple(dict.fromkeys(sources)), depth
+        )
 
 
-def _value_rows(  # noqa: PLR0913 - one row's parts
+def _value_rows(  # noqa: PLR0913, PLR0917 - one row's parts
     title: str,
     value: object,
     sources: tuple[Any, ...],
@@ -221,7 +224,8 @@ def _piece(value: object, lang: str) -> Piece:
         return Piece(span_text(value))
     short = getattr(value, "_short", None)
     if short is not None:
-        return Piece(short(lang), value._long(lang))  # type: ignore[attr-defined]
+        long: str = getattr(value, "_long")(lang)  # noqa: B009 - the same duck-typed pair
+        return Piece(short(lang), long)
     return Piece(cell(value))
 
 

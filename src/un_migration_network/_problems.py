@@ -375,7 +375,7 @@ class Code(enum.StrEnum):
         _VALIDATE,
         (
             "Two sources write one standard's name of a country differently (the M49 English "
-            'name of CIV is "Côte d’Ivoire" in OCHA\'s table and "Ivory Coast" in another): '
+            'name of CIV is "Côte d\u2019Ivoire" in OCHA\'s table and "Ivory Coast" in another): '
             "both are kept, each with its source."
         ),
     )

@@ -60,9 +60,9 @@ def _resolve(ds: Dataset, query: str) -> Found | None:
         return found
     for rank in sorted({kind.rank for kind in _SEARCHABLE}):
         hits = [
-            (kind, record)
+            (kind, hit)
             for kind in _SEARCHABLE
-            if kind.rank == rank and (record := ds.registry(kind).get(query)) is not None
+            if kind.rank == rank and (hit := ds.registry(kind).get(query)) is not None
         ]
         if len(hits) > 1:
             raise AmbiguousError(query, tuple((k.name, k.key(r)) for k, r in hits))

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from un_migration_network import _fields
-from un_migration_network._fields import field, is_cited, record
+from un_migration_network._fields import attributes, field, is_cited, record
 from un_migration_network._html import record_html
 from un_migration_network._kind import Column, Kind, attribute, define
 
@@ -75,7 +75,7 @@ class Record:
     def __repr__(self) -> str:
         shown = ", ".join(
             f"{attribute.name}={getattr(self, attribute.name)!r}"
-            for attribute in attrs.fields(type(self))
+            for attribute in attributes(type(self))
             if attribute.repr
         )
         return f"{type(self).__name__}({shown})"
@@ -182,7 +182,7 @@ class Sourced(Record):
         >>> [s.id for s in umn.networks.lookup("Mozambique").cite("launched")]
         ['seed-iom-mozambique-2022']
         """
-        fields = attrs.fields_dict(type(self))
+        fields = {attribute.name: attribute for attribute in attributes(type(self))}
         name: object = field  # callers without type checking may pass anything
         if not isinstance(name, str) or name not in fields:
             names = ", ".join(fields)

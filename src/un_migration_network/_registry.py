@@ -5,12 +5,10 @@ from __future__ import annotations
 import enum
 import heapq
 import operator
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-import attrs
-
+from un_migration_network._fields import attributes
 from un_migration_network._html import registry_html
 from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize, words
 from un_migration_network._records import language_code
@@ -22,6 +20,7 @@ T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
 if TYPE_CHECKING:
+    import threading
     from typing import Protocol
 
     import pandas as pd
@@ -129,9 +128,7 @@ class _Table(Generic[T]):
         return grams
 
     def words(self) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
-        """Each word of the keys as written (three letters or more): its letter pairs and the
-        entries it appears in.
-        """
+        """Each word of the keys (three letters or more): its letter pairs, the entries with it."""
         found = self._words
         if found is None:
             places: dict[str, list[int]] = {}
@@ -488,7 +485,7 @@ class Registry(Generic[T]):
 
     def _field_value(self, name: str, value: object) -> object:
         """The value a filter on field *name* compares with: an enum member for its value."""
-        fields = attrs.fields_dict(self._kind.type)
+        fields = {attribute.name: attribute for attribute in attributes(self._kind.type)}
         if name not in fields:
             msg = f"{self._kind.name} records have no field {name!r}"
             raise TypeError(msg)
@@ -633,15 +630,16 @@ def _slot(key: object) -> tuple[type, object] | None:
 
 
 def _text(key: object) -> str | None:
-    """A key as text: strings as they are, whole numbers in decimal (numpy's too); None for
-    anything else (a boolean is not a number key).
+    """A key as text: a string as it is, a whole number in decimal (numpy's too), else None.
+
+    A boolean is not a number key.
     """
     if isinstance(key, str):
         return key
     if isinstance(key, bool) or not hasattr(type(key), "__index__"):
         return None
     try:
-        number = operator.index(key)
+        number = operator.index(key)  # type: ignore[arg-type]
     except TypeError:
         return None
     if abs(number) >= _HUGE:  # more digits than any key has; Python would refuse to print it

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from un_migration_network._bundle import load
-from un_migration_network._committee import Membership
-from un_migration_network._countries import Country
 from un_migration_network._dates import DateSpan
 from un_migration_network._events import (
     Event,
@@ -32,6 +30,8 @@ from un_migration_network._problems import Code, Severity
 from un_migration_network._records import Source
 
 if TYPE_CHECKING:
+    from un_migration_network._committee import Membership
+    from un_migration_network._countries import Country
     from un_migration_network._dataset import Dataset
 
 __all__ = ["Problem", "Severity", "ValidationReport", "validate"]
@@ -254,20 +254,20 @@ def _countries(ds: Dataset) -> Iterator[Problem]:
     for country in ds.countries:
         yield from _country_problems(country)
     for network in ds.networks:
-        country = network.country
+        served = network.country
         is_country = network.level is NetworkLevel.COUNTRY
-        if country is None and is_country:
+        if served is None and is_country:
             yield _problem(
                 Code.MISSING_COUNTRY,
                 network.id,
                 "a country network names no country",
                 network.sources,
             )
-        elif country is not None and not is_country:
+        elif served is not None and not is_country:
             yield _problem(
                 Code.MISSING_COUNTRY,
                 network.id,
-                f"a {network.level.value} network names a country ({country.name})",
+                f"a {network.level.value} network names a country ({served.name})",
                 network.sources,
             )
 
@@ -323,10 +323,11 @@ def _names(ds: Dataset) -> Iterator[Problem]:
             slot = texts[name.lang, name.field, name.scheme]
             slot.setdefault(name.text, []).extend(name.sources)
         scheme_fields = {("en", "name", "m49"): getattr(record, "name", None)}
-        for (lang, field, scheme), found in texts.items():
+        for (lang, field, scheme), written in texts.items():
             own = scheme_fields.get((lang, field, scheme))
+            found = written
             if isinstance(own, str) and own not in found:
-                found = {own: list(record.cite(field)), **found}
+                found = {own: list(record.cite(field)), **written}
             # Forms that differ only by a bracketed article are one name (UNTERM writes it).
             folded = {normalize(variants(text)[-1]) for text in found}
             if len(folded) > 1:
@@ -371,7 +372,8 @@ def _entry(item: object) -> object:
         return item.strip()
     lang = getattr(item, "lang", None)
     if lang is not None:
-        return f"{lang}:{getattr(item, 'field', '')}:{getattr(item, 'scheme', '')}:{getattr(item, 'text', '')}"
+        parts = (lang, *(getattr(item, name, "") for name in ("field", "scheme", "text")))
+        return ":".join(map(str, parts))
     return repr(item)
 
 
@@ -414,8 +416,10 @@ def _principles(ds: Dataset) -> Iterator[Problem]:
 
 
 def _dated(ds: Dataset) -> Iterator[tuple[str, str, DateSpan | dt.date, Any, bool]]:
-    """Every date in the data, found by its field's type: subject, what, date, record, and
-    whether it may lie ahead (a forum's scheduled dates).
+    """Every date in the data, found by its field's type.
+
+    Each as its subject, what it dates, the date, its record, and whether it may lie ahead
+    of the data's as-of date (a forum's scheduled dates).
     """
     for subject, record in ds.walk():
         hints = typing.get_type_hints(type(record))

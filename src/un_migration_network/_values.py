@@ -67,24 +67,23 @@ class InvalidError(ValueError):
 
     @classmethod
     def among(cls, problems: list[tuple[str, str, str]]) -> "InvalidError":
-        """One error for *problems* found within a value (none: a quiet error, reported
-        elsewhere).
-        """
+        """One error for *problems* found within a value; none makes a quiet error."""
         error = cls(problems[0][1] if problems else "reported elsewhere")
         error.problems = tuple(problems)
         return error
 
-    @classmethod
-    def of(cls, errors: list["InvalidError"], *, within: Callable[[str], str]) -> "InvalidError":
-        """One error for several, each problem's path placed *within* a part of the value."""
-        first = errors[0]
-        combined = cls(str(first), first.code)
-        combined.problems = tuple(
-            (within(where), message, code)
-            for error in errors
-            for where, message, code in error.problems
+    def under(self, prefix: str) -> "InvalidError":
+        """This error found within a part of a larger value: each path after *prefix*."""
+        moved = InvalidError.among(
+            [(prefix + where, msg, code) for where, msg, code in self.problems]
         )
-        return combined
+        moved.args = self.args
+        return moved
+
+    @classmethod
+    def of(cls, errors: list["InvalidError"]) -> "InvalidError":
+        """One error for several, every problem of each."""
+        return cls.among([problem for error in errors for problem in error.problems])
 
 
 def json_type(value: object) -> str:
@@ -259,9 +258,9 @@ def citations(
                 raise InvalidError(msg, "unknown-key")  # noqa: TRY301 - collected below
             cited[field] = sources(ids)
         except InvalidError as error:
-            errors.append(InvalidError.of([error], within=lambda where, f=field: f".{f}{where}"))
+            errors.append(error.under(f".{field}"))
     if errors:
-        raise InvalidError.of(errors, within=lambda where: where)
+        raise InvalidError.of(errors)
     return tuple(Citation(f, cited[f]) for f in sorted(cited, key=order.__getitem__))
 
 
@@ -281,8 +280,8 @@ def names(cl: type, value: object, each: Callable[[object], Name]) -> tuple[Name
         try:
             name = each(item)
             lang = name.lang
-            if not (len(lang) == 2 and lang.isascii() and lang.isalpha() and lang.islower()):  # noqa: PLR2004
-                msg = f"expected a language as two lowercase letters (ISO 639-1), got {shown(name.lang)}"
+            if not (len(lang) == 2 and lang.isascii() and lang.isalpha() and lang.islower()):  # noqa: PLR2004 - ISO 639-1
+                msg = f"expected a language as two lowercase letters (ISO 639-1), got {shown(lang)}"
                 raise InvalidError(msg, "bad-value", where=".lang")  # noqa: TRY301
             if name.field not in allowed:
                 choices = ", ".join(repr(f) for f in allowed)
@@ -290,9 +289,9 @@ def names(cl: type, value: object, each: Callable[[object], Name]) -> tuple[Name
                 raise InvalidError(msg, "bad-value", where=".field")  # noqa: TRY301
             found.append(name)
         except InvalidError as error:
-            errors.append(InvalidError.of([error], within=lambda where, i=index: f"[{i}]{where}"))
+            errors.append(error.under(f"[{index}]"))
     if errors:
-        raise InvalidError.of(errors, within=lambda where: where)
+        raise InvalidError.of(errors)
     return tuple(found)
 
 
@@ -307,7 +306,7 @@ def tuple_of(value: object, each: Callable[[object], _T]) -> tuple[_T, ...]:
         try:
             found.append(each(item))
         except InvalidError as error:
-            errors.append(InvalidError.of([error], within=lambda where, i=index: f"[{i}]{where}"))
+            errors.append(error.under(f"[{index}]"))
     if errors:
-        raise InvalidError.of(errors, within=lambda where: where)
+        raise InvalidError.of(errors)
     return tuple(found)

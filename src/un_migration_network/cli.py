@@ -354,7 +354,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one status per outcome
     """Run the command line and return its exit status."""
     from un_migration_network.exceptions import (  # noqa: PLC0415
         AmbiguousError,
@@ -453,7 +453,7 @@ def _json(data: object, *, sort_keys: bool = False) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n"
 
 
-def _width(wide: bool) -> int | None:  # noqa: FBT001 - the --wide flag as it is
+def _width(*, wide: bool) -> int | None:
     """The width a table must fit: COLUMNS if set, else the terminal's; none when piped."""
     if wide:
         return None
@@ -485,7 +485,7 @@ def _show(args: argparse.Namespace) -> _Result:
         }
         return _Result(_json(data))
     page = full_page(ds, record, lang=args.lang)
-    text = page_text(page, width=_width(False) or 80, brief=args.brief)
+    text = page_text(page, width=_width(wide=False) or 80, brief=args.brief)
     return _Result(f"{text}\n\nData as of {ds.as_of.isoformat()}.\n")
 
 
@@ -563,7 +563,7 @@ def _search(args: argparse.Namespace) -> _Result:
         raise NotFoundError(args.query)
     rows = [(kind.name, kind.key(record), key, name(record)) for _, kind, key, record in hits]
     headers = ("kind", "key", "matched", "name")
-    return _Result(table(headers, rows, width=_width(args.wide), keep=1) + "\n")
+    return _Result(table(headers, rows, width=_width(wide=args.wide), keep=1) + "\n")
 
 
 def _no_match(query: str) -> str:
@@ -599,7 +599,7 @@ def _list(args: argparse.Namespace) -> _Result:
         return _Result(_json([to_data(r) for r in records]))
     if not records:
         return _Result(f"no {args.kind} match {' '.join(filters)}\n")
-    return _Result(_table_of(kind, records, args.lang, _width(args.wide)) + "\n")
+    return _Result(_table_of(kind, records, args.lang, _width(wide=args.wide)) + "\n")
 
 
 _NETWORK_FILTERS = (
@@ -633,7 +633,7 @@ def _committee(ds: Dataset, args: argparse.Namespace, filters: list[str]) -> _Re
         )
         for seat in seats
     ]
-    text = table(("agency", "since", "until"), rows, width=_width(args.wide))
+    text = table(("agency", "since", "until"), rows, width=_width(wide=args.wide))
     return _Result(f"{text}\n")
 
 
@@ -817,7 +817,8 @@ def _write(path: Path, write: Callable[[Any], object]) -> None:
             if isinstance(error, OSError)
             else "the path is not valid"
         )
-        raise _Failure(f"cannot write {quote(str(path))}: {reason}") from None
+        msg = f"cannot write {quote(str(path))}: {reason}"
+        raise _Failure(msg) from None
 
 
 def _export_files(args: argparse.Namespace) -> _Result:

@@ -61,7 +61,7 @@ class NotFoundError(MigrationNetworkError, LookupError):
     "no network matches 'Mozambik'; did you mean 'Mozambique'?"
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - each a keyword, saying one thing
         self,
         query: object,
         *,
@@ -139,7 +139,7 @@ class NotFoundError(MigrationNetworkError, LookupError):
         return self._message()
 
 
-def _rebuild_not_found(
+def _rebuild_not_found(  # noqa: PLR0913, PLR0917 - what __reduce__ gives back
     packed: tuple[object, bool],
     kind: str,
     suggestions: tuple[str, ...],
