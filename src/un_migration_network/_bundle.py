@@ -150,10 +150,20 @@ class Bundle:
         position = self.section(kind.plural).get("countries", {}).get(alpha2)
         return None if position is None else self.record(kind, position)
 
-    def about(self, kind: Kind[Any], subject: str, /) -> tuple[Any, ...]:
-        """The events or figures about one record, in the document's order."""
+    def about(self, subject: str, /) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """The events and the figures about one record, in the document's order."""
+        # Events and figures are read for a record's page only (see `dataset`).
+        from un_migration_network._events import EVENTS, OBSERVATIONS  # noqa: PLC0415
+
+        return self._about(EVENTS, subject), self._about(OBSERVATIONS, subject)
+
+    def _about(self, kind: Kind[Any], subject: str) -> tuple[Any, ...]:
         positions = self.section(kind.plural)["subjects"].get(subject, ())
         return tuple(self.record(kind, position) for position in positions)
+
+    def singleton_keys(self) -> dict[str, frozenset[str]]:
+        """The folded keys that name the Compact, its review forum and the Committee."""
+        return {name: frozenset(keys) for name, keys in self.header()["singleton_keys"].items()}
 
     def records(self, kind: Kind[Any], /) -> tuple[Any, ...]:
         """Every record of *kind*, in the document's order."""
@@ -169,6 +179,10 @@ class Bundle:
                 start, end = self.header()["singletons"][kind.plural]
                 built = self._records[kind.plural] = [self._build(kind, start, end)]
             return built[0]
+
+    def as_of(self) -> dt.date:
+        """The date the bundled data holds for."""
+        return dt.date.fromisoformat(self.header()["as_of"])
 
     def registry(self, kind: Kind[Any], /) -> Registry[Any]:
         """The registry of one kind over the bundled data (the same object each time)."""
@@ -191,8 +205,8 @@ class Bundle:
         """The bundled dataset (the same object each time)."""
         found = self._dataset
         if found is None:
-            # A lookup in one registry needs neither the dataset nor the other kinds' record
-            # classes: they are imported when the whole dataset is first asked for.
+            # A lookup in one registry, or a page (`show`), needs neither the dataset nor every
+            # kind's record classes: they are imported when the whole dataset is first asked for.
             from un_migration_network._dataset import Dataset  # noqa: PLC0415
             from un_migration_network._kinds import REGISTERED, kind_named  # noqa: PLC0415
 
@@ -201,7 +215,7 @@ class Bundle:
                 if found is None:
                     parts = {kind.plural: self.registry(kind) for kind in REGISTERED}
                     found = self._dataset = Dataset(
-                        as_of=dt.date.fromisoformat(self.header()["as_of"]),
+                        as_of=self.as_of(),
                         executive_committee=self.singleton(kind_named("executive_committee")),
                         compact=self.singleton(kind_named("compact")),
                         about=self.about,

@@ -14,8 +14,9 @@ from un_migration_network._countries import COUNTRIES, Country
 from un_migration_network._dates import as_span
 from un_migration_network._events import Quantity
 from un_migration_network._html import summary_html
-from un_migration_network._kinds import KINDS, REGISTERED, Kind, kind_named
+from un_migration_network._kinds import KINDS, REGISTERED, Kind
 from un_migration_network._networks import Agency, Network, NetworkLevel
+from un_migration_network._query import get, lookup, singleton_keys
 from un_migration_network._registry import Registry
 from un_migration_network.exceptions import DataError, DataProblem
 
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Dataset"]
 
-_About = Callable[[Kind[Any], str], tuple[Any, ...]]
+_About = Callable[[str], tuple[tuple[Any, ...], tuple[Any, ...]]]
 
 
 @attrs.frozen
@@ -203,13 +204,26 @@ class Dataset:
         >>> [str(event.date) for event in events]
         ['2022-02-16']
         """
-        events, observations = kind_named("events"), kind_named("observations")
         if self._about is not None:
-            return self._about(events, subject), self._about(observations, subject)
+            return self._about(subject)
         return (
             tuple(e for e in self.events if e.subject == subject),
             tuple(o for o in self.observations if o.subject == subject),
         )
+
+    def singleton(self, kind: Kind[Any], /) -> Any:
+        """The record a document holds one of: the Compact or the Executive Committee.
+
+        >>> import un_migration_network as umn
+        >>> from un_migration_network._kinds import kind_named
+        >>> umn.load().singleton(kind_named("compact")).acronym
+        'GCM'
+        """
+        return getattr(self, kind.plural)
+
+    def singleton_keys(self) -> dict[str, frozenset[str]]:
+        """The folded keys that name the Compact, its review forum and the Committee."""
+        return singleton_keys(self.compact)
 
     def networks_on(self, day: dt.date | str, /) -> tuple[Network, ...]:
         """The networks the sources show existing on *day*, or at some point of a span.
@@ -276,8 +290,6 @@ class Dataset:
         >>> umn.load().lookup("Guatemala").alpha3
         'GTM'
         """
-        from un_migration_network._query import lookup  # noqa: PLC0415 - show and search only
-
         return lookup(self, query)
 
     def get(self, query: str, /) -> Found | None:
@@ -287,8 +299,6 @@ class Dataset:
         >>> umn.load().get("Atlantis") is None
         True
         """
-        from un_migration_network._query import get  # noqa: PLC0415 - show and search only
-
         return get(self, query)
 
     def diff(self, other: Dataset, /) -> DatasetDiff:

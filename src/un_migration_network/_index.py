@@ -86,6 +86,7 @@ def build(dataset: Dataset, written: Written, /) -> dict[str, Any]:
         "as_of": dataset.as_of.isoformat(),
         "document": {"bytes": len(encoded), "sha256": hashlib.sha256(encoded).hexdigest()},
         "singletons": singletons,
+        "singleton_keys": {name: sorted(keys) for name, keys in dataset.singleton_keys().items()},
         "missing": missing,
     }
     return {"header": header, **sections}

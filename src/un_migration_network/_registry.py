@@ -14,7 +14,7 @@ from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize,
 from un_migration_network._records import language_code
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
 
-__all__ = ["Match", "Registry"]
+__all__ = ["Match", "Registry", "suggestible"]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 # key of three or more letters keeps at least half of them (when no letter pair repeats).
 _MIN_SIMILARITY = 0.5
 # A misspelled word inside a longer name must be closer: words are short, and a name has many.
-_MIN_WORD_SIMILARITY = 0.6
+_MIN_WORD_SIMILARITY = 0.75
 # Keys shorter than this (a principle's letter, a two-letter code) match exactly or not at all:
 # one typo in them names another record as often as the intended one.
 _MIN_FUZZY = 3
@@ -384,6 +384,8 @@ class Registry(Generic[T]):
             return ()
         found: dict[str, str] = {}
         for match in self.matches(text, limit=limit):
+            if not suggestible(match.score):
+                continue
             shown = self.short_key(match.record, match.key)
             found.setdefault(normalize(shown), shown)
         return tuple(found.values())
@@ -606,6 +608,16 @@ def _rebuild(
     from un_migration_network._kinds import kind_named  # noqa: PLC0415 - unpickling only
 
     return Registry(records, kind=kind_named(plural), countries=countries, missing=missing)
+
+
+def suggestible(score: float, /) -> bool:
+    """Whether a match is close enough to suggest: a key that starts with or holds the query
+    only if the query is half of it or more ("lac" does not suggest "la Chine").
+
+    >>> suggestible(3 + 3 / 7), suggestible(0.7)
+    (False, True)
+    """
+    return not 2 <= score < 4 or score % 1 >= 0.5  # noqa: PLR2004 - the scores of `Match`
 
 
 def _rank(entry: tuple[float, int, Match[Any]]) -> tuple[float, int]:
