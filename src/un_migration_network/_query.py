@@ -116,19 +116,27 @@ def suggestions(ds: Data, query: str, *, limit: int = 3) -> tuple[str, ...]:
     found: dict[str, str] = {}
     for _, _, kind, record, key in ranked:
         text = ds.registry(kind).short_key(record, key)
-        shown = text if _answers(ds, text, record) else f"{kind.name} {kind.key(record)}"
+        answer = _answer(ds, text)
+        if answer is record:
+            shown = text
+        elif answer is not None and text in found.values():
+            # "Mozambique" is already suggested: it answers with the network, and the
+            # country or the Champion of that name would only repeat it.
+            continue
+        else:
+            shown = f"{kind.name} {kind.key(record)}"
         found.setdefault(normalize(shown), shown)
         if len(found) == limit:
             break
     return tuple(found.values())
 
 
-def _answers(ds: Data, text: str, record: Any) -> bool:
-    """Whether `lookup` answers *text* with *record* (not another, not a tie)."""
+def _answer(ds: Data, text: str) -> Any:
+    """The record `lookup` answers *text* with, or None (nothing, or a tie)."""
     try:
-        return _resolve(ds, text) is record
+        return _resolve(ds, text)
     except (NotFoundError, AmbiguousError):
-        return False
+        return None
 
 
 def singleton_keys(compact: Any) -> dict[str, frozenset[str]]:

@@ -611,8 +611,10 @@ def _rebuild(
 
 
 def suggestible(score: float, /) -> bool:
-    """Whether a match is close enough to suggest: a key that starts with or holds the query
-    only if the query is half of it or more ("lac" does not suggest "la Chine").
+    """Whether a match is close enough to suggest.
+
+    A key that starts with or holds the query is, only if the query is half of it or more:
+    "lac" does not suggest "la Chine".
 
     >>> suggestible(3 + 3 / 7), suggestible(0.7)
     (False, True)
