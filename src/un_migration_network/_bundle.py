@@ -11,12 +11,14 @@ test suite; a document that does not match its index is a packaging error, not a
 read it another way.
 """
 
+import contextlib
 import datetime as dt
 import json
 import os
 import threading
+from collections.abc import Iterator
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from un_migration_network._build import build
 from un_migration_network._countries import COUNTRIES
@@ -34,6 +36,14 @@ INDEX = "un_migration_network.index.json"
 #: The index format (`_index` writes it); a reader refuses any other.
 FORMAT = 1
 _HEADER = b'{"header": '
+
+
+def _mismatch() -> None:
+    msg = (
+        "the bundled data's index does not match its document: the package is not installed "
+        "whole (reinstall it)"
+    )
+    raise RuntimeError(msg)
 
 
 def header(data: bytes, /) -> dict[str, Any]:
@@ -55,8 +65,11 @@ class Bundle:
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
-        self._document: bytes | None = None
+        # The document, open while records are built (one burst: a record, and those it
+        # refers to); never held in memory whole.
+        self._document: BinaryIO | None = None
         self._index: bytes | None = None
+        self._tuples: dict[tuple[type, tuple[object, ...]], tuple[Any, ...]] = {}
         self._header: dict[str, Any] = {}
         self._sections: dict[str, Any] = {}
         self._records: dict[str, list[Any]] = {}
@@ -65,24 +78,35 @@ class Bundle:
         self._dataset: Dataset | None = None
 
     def reset(self) -> None:
-        """Forget the lock: in a child process after ``fork()``, another thread may hold it."""
+        """Forget the lock and the open document, in a child process after ``fork()``.
+
+        Another thread may hold the lock, and the open file shares its offset with the parent.
+        """
         self.lock = threading.RLock()
+        self._document = None
 
     def _read(self) -> None:
-        """Read the document and the index (the lock is held)."""
-        folder = files(_PACKAGE)
-        index = folder.joinpath(INDEX).read_bytes()
-        found = header(index)
-        document = folder.joinpath(DOCUMENT).read_bytes()
-        if found["format"] != FORMAT or found["document"]["bytes"] != len(document):
-            msg = (
-                "the bundled data's index does not match its document: the package is not "
-                "installed whole (reinstall it)"
-            )
-            raise RuntimeError(msg)
-        self._header = found
-        self._document = document
+        """Read the index (the lock is held)."""
+        index = files(_PACKAGE).joinpath(INDEX).read_bytes()
+        self._header = header(index)
+        if self._header["format"] != FORMAT:
+            _mismatch()
         self._index = index
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[BinaryIO]:
+        """The document, open for the records built meanwhile (the lock is held)."""
+        if self._document is not None:
+            yield self._document
+            return
+        with files(_PACKAGE).joinpath(DOCUMENT).open("rb") as document:
+            if document.seek(0, os.SEEK_END) != self.header()["document"]["bytes"]:
+                _mismatch()
+            self._document = document
+            try:
+                yield document
+            finally:
+                self._document = None
 
     def section(self, name: str, /) -> Any:
         """One section of the index, parsed on first use."""
@@ -118,18 +142,27 @@ class Bundle:
                 found = built[position]
                 if found is None:
                     start, end = self.section(kind.plural)["spans"][position]
-                    found = self._build(kind, start, end)
+                    found = self._build(kind.type, start, end)
                     built[position] = found
                     # Published after the record is whole: a reader without the lock sees
                     # None (and waits for the lock) or the whole record.
                     self._records[kind.plural] = built
         return found
 
-    def _build(self, kind: Kind[Any], start: int, end: int) -> Any:
-        assert self._document is not None  # noqa: S101 - read with the index's first section
-        return build(kind.type, json.loads(self._document[start:end]), self.resolve)
+    def _build(self, cl: type, start: int, end: int) -> Any:
+        with self._reading() as document:
+            document.seek(start)
+            return build(cl, json.loads(document.read(end - start)), self)
 
-    def resolve(self, cl: type, key: object, /) -> Any:
+    def many(self, cl: type, keys: tuple[object, ...], /) -> tuple[Any, ...]:
+        """The records of class *cl* whose keys are *keys* (one tuple for equal keys)."""
+        slot = (cl, keys)
+        found = self._tuples.get(slot)
+        if found is None:
+            found = self._tuples[slot] = tuple(self.one(cl, key) for key in keys)
+        return found
+
+    def one(self, cl: type, key: object, /) -> Any:
         """The record of class *cl* whose primary key is *key* (a reference in a record)."""
         kind = kind_of(cl)
         assert kind is not None  # noqa: S101 - the builder resolves records of kinds only
@@ -177,7 +210,7 @@ class Bundle:
             built = self._records.get(kind.plural)
             if built is None:
                 start, end = self.header()["singletons"][kind.plural]
-                built = self._records[kind.plural] = [self._build(kind, start, end)]
+                built = self._records[kind.plural] = [self._build(kind.type, start, end)]
             return built[0]
 
     def as_of(self) -> dt.date:

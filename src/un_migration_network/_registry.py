@@ -5,12 +5,13 @@ from __future__ import annotations
 import enum
 import heapq
 import operator
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from un_migration_network._fields import attributes
 from un_migration_network._html import registry_html
-from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize, words
+from un_migration_network._normalize import MAX_QUERY, bigrams, normalize, words
 from un_migration_network._records import language_code
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
 
@@ -77,7 +78,7 @@ class Match(NamedTuple, Generic[T]):
 class _Table(Generic[T]):
     """Records indexed by every folded key, by their own text and by country; built once."""
 
-    __slots__ = ("_grams", "_words", "by_country", "by_key", "by_raw", "entries", "records")
+    __slots__ = ("_fuzzy", "by_country", "by_key", "by_raw", "entries", "records")
 
     def __init__(self, records: tuple[T, ...], kind: Kind[T], path: str) -> None:
         by_key: dict[str, tuple[int, T]] = {}
@@ -117,28 +118,69 @@ class _Table(Generic[T]):
                 if country is not None:
                     self.by_country.setdefault(country.alpha2, record)
         # Letter pairs of keys and of their words, for fuzzy matching: made on the first
-        # search (racing threads make equal tuples; whichever lands is complete).
-        self._grams: tuple[frozenset[str], ...] | None = None
-        self._words: dict[str, tuple[frozenset[str], tuple[int, ...]]] | None = None
+        # search (racing threads make equal indexes; whichever lands is complete).
+        self._fuzzy: _Fuzzy | None = None
 
-    def grams(self) -> tuple[frozenset[str], ...]:
-        grams = self._grams
-        if grams is None:
-            grams = self._grams = tuple(bigrams(key) for key, _, _ in self.entries)
-        return grams
-
-    def words(self) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
-        """Each word of the keys (three letters or more): its letter pairs, the entries with it."""
-        found = self._words
+    def fuzzy(self) -> _Fuzzy:
+        """The letter-pair index of the keys and their words."""
+        found = self._fuzzy
         if found is None:
-            places: dict[str, list[int]] = {}
-            for index, (_, text, _) in enumerate(self.entries):
-                for word in words(text):
-                    places.setdefault(word, []).append(index)
-            found = self._words = {
-                word: (bigrams(word), tuple(dict.fromkeys(where))) for word, where in places.items()
-            }
+            keys = [key for key, _, _ in self.entries]
+            found = self._fuzzy = _Fuzzy(keys, [raw for _, raw, _ in self.entries])
         return found
+
+
+class _Postings:
+    """Which items hold each letter pair, and how many pairs each item has.
+
+    Postings (arrays of item numbers, one per letter pair) rather than a set of pairs per
+    item: a registry of countries, with every name in six languages, has thousands of keys.
+    """
+
+    __slots__ = ("sizes", "where")
+
+    def __init__(self, items: list[str]) -> None:
+        self.where: dict[str, array[int]] = {}
+        self.sizes = array("I")
+        for number, item in enumerate(items):
+            grams = bigrams(item)
+            self.sizes.append(len(grams))
+            for gram in grams:
+                found = self.where.get(gram)
+                if found is None:
+                    found = self.where[gram] = array("I")
+                found.append(number)
+
+    def similar(self, text: str, least: float) -> dict[int, float]:
+        """The items whose letter pairs are at least *least* like *text*'s (Sørensen-Dice)."""
+        grams = bigrams(text)
+        shared: dict[int, int] = {}
+        for gram in grams:
+            for number in self.where.get(gram, ()):
+                shared[number] = shared.get(number, 0) + 1
+        sizes = self.sizes
+        found = {}
+        for number, count in shared.items():
+            similarity = 2 * count / (len(grams) + sizes[number])
+            if similarity >= least:
+                found[number] = similarity
+        return found
+
+
+class _Fuzzy:
+    """The letter-pair index of a registry's keys, and of the words of the keys as written."""
+
+    __slots__ = ("keys", "places", "words")
+
+    def __init__(self, keys: list[str], texts: list[str]) -> None:
+        self.keys = _Postings(keys)
+        places: dict[str, list[int]] = {}
+        for entry, text in enumerate(texts):
+            for word in words(text):
+                places.setdefault(word, []).append(entry)
+        self.words = _Postings(list(places))
+        # The entries each word (by its number) appears in.
+        self.places = tuple(array("I", dict.fromkeys(where)) for where in places.values())
 
 
 class Registry(Generic[T]):
@@ -419,47 +461,25 @@ class Registry(Generic[T]):
         if not needle:
             return []
         table = self._whole()
-        grams = bigrams(needle)
-        by_word = self._word_scores(table, text)
+        fuzzy = table.fuzzy()
+        scores = fuzzy.keys.similar(needle, _MIN_SIMILARITY)
+        for entry, score in _word_scores(fuzzy, text).items():
+            scores[entry] = max(score, scores.get(entry, 0.0))
+        for entry, (key, _, _) in enumerate(table.entries):
+            exact = _score(needle, key)
+            if exact:
+                scores[entry] = exact
+            elif len(key) < _MIN_FUZZY:
+                scores.pop(entry, None)  # a short key matches exactly or not at all
         # Each record's best key, with the place of that key: ties keep the data's order, so
         # results are stable, and scores stay exact (callers compare them across kinds).
         best: dict[int, tuple[float, int, Match[T]]] = {}
-        for order, ((key, raw, record), key_grams) in enumerate(
-            zip(table.entries, table.grams(), strict=True)
-        ):
-            score = max(_score(needle, grams, key, key_grams), by_word.get(order, 0.0))
-            if score <= 0:
-                continue
+        for entry, score in scores.items():
+            _, raw, record = table.entries[entry]
             slot = id(record)
             if slot not in best or best[slot][0] < score:
-                best[slot] = (score, -order, Match(score, raw, record))
+                best[slot] = (score, -entry, Match(score, raw, record))
         return [match for _, _, match in heapq.nlargest(limit, best.values(), key=_rank)]
-
-    @staticmethod
-    def _word_scores(table: _Table[T], query: str) -> dict[int, float]:
-        """Entries that hold every word of *query*, each word exact or nearly: 1 to 2."""
-        wanted = words(query)
-        if len(wanted) == 0:
-            return {}
-        index = table.words()
-        totals: dict[int, float] | None = None
-        for word in wanted:
-            grams = bigrams(word)
-            here: dict[int, float] = {}
-            for candidate, (candidate_grams, places) in index.items():
-                similarity = 1.0 if candidate == word else dice(grams, candidate_grams)
-                if similarity < _MIN_WORD_SIMILARITY:
-                    continue
-                for place in places:
-                    if here.get(place, 0.0) < similarity:
-                        here[place] = similarity
-            totals = (
-                here
-                if totals is None
-                else {place: totals[place] + s for place, s in here.items() if place in totals}
-            )
-        assert totals is not None  # noqa: S101 - at least one word
-        return {place: 1.0 + total / len(wanted) for place, total in totals.items()}
 
     def filter(
         self, predicate: Callable[[T], bool] | None = None, /, **fields: object
@@ -661,14 +681,33 @@ def _text(key: object) -> str | None:
     return str(number)
 
 
-def _score(needle: str, grams: frozenset[str], key: str, key_grams: frozenset[str]) -> float:
+def _word_scores(fuzzy: _Fuzzy, query: str) -> dict[int, float]:
+    """Entries that hold every word of *query*, each word exact or nearly: 1 to 2."""
+    wanted = words(query)
+    if not wanted:
+        return {}
+    totals: dict[int, float] | None = None
+    for word in wanted:
+        here: dict[int, float] = {}
+        for number, similarity in fuzzy.words.similar(word, _MIN_WORD_SIMILARITY).items():
+            for entry in fuzzy.places[number]:
+                if here.get(entry, 0.0) < similarity:
+                    here[entry] = similarity
+        totals = (
+            here
+            if totals is None
+            else {entry: totals[entry] + s for entry, s in here.items() if entry in totals}
+        )
+    assert totals is not None  # noqa: S101 - at least one word
+    return {entry: 1.0 + total / len(wanted) for entry, total in totals.items()}
+
+
+def _score(needle: str, key: str) -> float:
+    """4 for the key itself, 3 to 4 for a key that starts with it, 2 to 3 for one that holds it."""
     if key == needle:
         return 4.0
     if key.startswith(needle):
         return 3.0 + len(needle) / len(key)
     if needle in key:
         return 2.0 + len(needle) / len(key)
-    if len(key) < _MIN_FUZZY:
-        return 0.0
-    similarity = dice(grams, key_grams)
-    return similarity if similarity >= _MIN_SIMILARITY else 0.0
+    return 0.0
