@@ -121,6 +121,12 @@ class Dataset:
             **registries,
         )
 
+    def __attrs_post_init__(self) -> None:
+        # A table of countries joins each one's network, Champion and vote: its registry
+        # reaches the dataset it belongs to (`Registry.to_dataframe`).
+        for kind in REGISTERED:
+            self.registry(kind)._adopt(self)  # noqa: SLF001 - the registry's own hook
+
     def __reduce__(self) -> tuple[Any, ...]:
         # A copy is built from the public fields, so any pickle protocol works.
         fields = [f for f in attrs.fields(Dataset) if f.name != "_about"]
