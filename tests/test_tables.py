@@ -362,6 +362,23 @@ class TestTables:
             (n.lang, n.scheme, n.text, [s.id for s in n.sources]) for n in country.names
         ]
 
+    def test_every_span_parses_back(self, dataset: umn.Dataset) -> None:
+        """Every span's text, in every table, parses back to its two bounds."""
+        wrong = [
+            (table.name, column.name, row[column.name])
+            for table in tables(dataset)
+            for column in table.columns
+            if f"{column.name}_earliest" in {c.name for c in table.columns}
+            for row in rows_of(table)
+            if row[column.name] is not None
+            and (
+                umn.DateSpan.parse(row[column.name]).earliest,
+                umn.DateSpan.parse(row[column.name]).latest,
+            )
+            != (row[f"{column.name}_earliest"], row[f"{column.name}_latest"])
+        ]
+        assert wrong == []
+
 
 class TestEveryName:
     """Every name of every record in every language, for full-text search."""
@@ -440,6 +457,14 @@ class TestToCsv:
             "vote,position,as_written,alpha2,alpha3,m49",
             "against,1,Czech Republic,CZ,CZE,203",
         ]
+
+    def test_no_records_is_the_header_alone(self) -> None:
+        """An empty kind is its header, so a reader still knows the columns."""
+        assert to_csv([], NETWORKS).split("\r\n")[1:] == [""]
+
+    def test_the_same_text_each_time(self) -> None:
+        """Written twice, the same text: the rows are in the records' order."""
+        assert to_csv(umn.countries, COUNTRIES) == to_csv(umn.countries, COUNTRIES)
 
     def test_dates_as_days(self) -> None:
         """A date is written YYYY-MM-DD."""
