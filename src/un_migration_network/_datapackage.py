@@ -18,7 +18,7 @@ from un_migration_network._version import __version__
 if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
 
-__all__ = ["DESCRIPTOR", "package_files"]
+__all__ = ["DESCRIPTOR", "descriptor", "package_files"]
 
 #: The name of the package's descriptor file.
 DESCRIPTOR = "datapackage.json"
