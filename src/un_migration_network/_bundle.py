@@ -230,6 +230,7 @@ class Bundle:
                         kind=kind,
                         countries=countries,
                         missing=self.header()["missing"].get(kind.plural),
+                        dataset=self.dataset,
                     )
                     self._registries[kind.plural] = found
         return found

@@ -127,6 +127,12 @@ class Dataset:
             parts["compact"],
         )
 
+    def __attrs_post_init__(self) -> None:
+        # A table of countries joins each one's network, Champion and vote: its registry
+        # reaches the dataset it belongs to (`Registry.to_dataframe`).
+        for kind in REGISTERED:
+            self.registry(kind)._adopt(self)  # noqa: SLF001 - the registry's own hook
+
     def __reduce__(self) -> tuple[Any, ...]:
         # A copy is built from the public fields, so any pickle protocol works.
         fields = [f for f in attrs.fields(Dataset) if f.name != "_about"]
@@ -329,22 +335,26 @@ class Dataset:
     def to_dataframes(self, *, lang: str = "en", backend: str = "pandas") -> dict[str, Any]:
         """Every table of the data as a DataFrame, keyed by name; the ids join.
 
-        One frame per kind (``"networks"``, ``"countries"``, ...); the long tables
-        ``"network_members"``, ``"network_co_chairs"`` and ``"citations"`` (kind, record,
-        field, language, source); the Executive Committee's ``"committee_seats"`` and
-        ``"committee_lists"``; the review forum's ``"review_forum_editions"``; and
-        ``"votes"``, the States the Compact's recorded vote names. *backend* is "pandas"
-        (the ``pandas`` extra) or "polars" (the ``polars`` extra).
+        One frame per kind (``"networks"``, ``"countries"``, ...; the countries with each
+        one's ``network``, ``champion`` and ``gcm_vote``); the Executive Committee's
+        ``"committee_seats"`` and ``"committee_lists"``; the ``"review_forum"`` and its
+        ``"review_forum_editions"``; and the long tables ``"network_members"``,
+        ``"network_co_chairs"``, ``"committee_list_members"``, ``"votes"`` (the States the
+        Compact's recorded vote names), ``"names"`` (every name in every language) and
+        ``"citations"`` (kind, record, field, language, source). *backend* is "pandas" (the
+        ``pandas`` extra) or "polars" (the ``polars`` extra); both give the same columns,
+        types and values.
 
         Raises:
             ImportError: The backend's library is not installed.
-            ValueError: *backend* is neither.
+            TypeError: *lang* is not a string.
+            ValueError: *backend* is neither, or *lang* is not an ISO 639-1 code.
 
         >>> import un_migration_network as umn
         >>> frames = umn.load().to_dataframes()
         >>> members = frames["network_members"]
         >>> sorted(members[members.network == "mozambique"].agency)[:2]
-        ['fao', 'ilo']
+        ['fao', 'iom']
         """
         from un_migration_network._frames import dataframes  # noqa: PLC0415 - pandas only
 

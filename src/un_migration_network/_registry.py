@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from un_migration_network._countries import Country
+    from un_migration_network._dataset import Dataset
     from un_migration_network._kind import Kind
 
     class Lazy(Protocol[T_co]):
@@ -197,9 +198,9 @@ class Registry(Generic[T]):
     True
     """
 
-    __slots__ = ("_countries", "_kind", "_lazy", "_missing", "_table")
+    __slots__ = ("_countries", "_dataset", "_kind", "_lazy", "_missing", "_table")
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the records, then each option by keyword
         self,
         records: Iterable[T] = (),
         /,
@@ -208,6 +209,7 @@ class Registry(Generic[T]):
         countries: Registry[Country] | None = None,
         missing: str | None = None,
         path: str | None = None,
+        dataset: Callable[[], Dataset] | None = None,
     ) -> None:
         """Index *records* under every key of each.
 
@@ -219,6 +221,8 @@ class Registry(Generic[T]):
             missing: What a miss on a country with no record says of the data's coverage
                 ("the data lists no network there (it lists 62 of ...)").
             path: The JSON path of the records' array, for errors.
+            dataset: How to reach the dataset the records belong to, for what a table of
+                them joins from other kinds (a country's network); a `Dataset` sets it.
 
         Raises:
             DataError: Two records share a key (after folding), with the JSON path of each.
@@ -226,6 +230,7 @@ class Registry(Generic[T]):
         self._kind = kind
         self._countries = countries if kind.has_country else None
         self._missing = missing
+        self._dataset = dataset
         self._lazy: Lazy[T] | None = None
         self._table: _Table[T] | None = _Table(tuple(records), kind, path or f"$.{kind.plural}")
 
@@ -238,6 +243,7 @@ class Registry(Generic[T]):
         kind: Kind[T],
         countries: Registry[Country] | None = None,
         missing: str | None = None,
+        dataset: Callable[[], Dataset] | None = None,
     ) -> Registry[T]:
         """A registry over records read on first use: an exact lookup reads the one record.
 
@@ -248,6 +254,7 @@ class Registry(Generic[T]):
         registry._kind = kind
         registry._countries = countries if kind.has_country else None
         registry._missing = missing
+        registry._dataset = dataset
         registry._lazy = lazy
         registry._table = None
         return registry
@@ -503,7 +510,13 @@ class Registry(Generic[T]):
             if (predicate is None or predicate(record))
             and all(getattr(record, name) == value for name, value in wanted.items())
         ]
-        return Registry(chosen, kind=self._kind, countries=self._countries, missing=self._missing)
+        return Registry(
+            chosen,
+            kind=self._kind,
+            countries=self._countries,
+            missing=self._missing,
+            dataset=self._dataset,
+        )
 
     def _field_value(self, name: str, value: object) -> object:
         """The value a filter on field *name* compares with: an enum member for its value."""
@@ -590,15 +603,20 @@ class Registry(Generic[T]):
     def to_dataframe(self, *, lang: str = "en") -> pd.DataFrame:
         """The records as a pandas DataFrame: one row each, one column per field.
 
-        A list is a list (``[]`` when empty), a reference an id (a list of ids for several),
-        a date span three columns (its text, ``_earliest`` and ``_latest`` as
-        ``datetime64``), an enum a categorical, and an absent value ``<NA>`` or ``NaT``.
-        Names in other languages get one column per language (``name_fr``, ...); with
-        *lang*, the name columns hold that language (the English, marked ``[en]``, where
-        there is none). Needs the ``pandas`` extra.
+        A list is a list (missing where the field says empty means unknown: a network's
+        ``members`` no source lists), a reference a key (a list of keys for several), a date
+        span three columns (its text, ``_earliest`` and ``_latest`` as ``datetime64``), an
+        enum a categorical, and an absent value ``<NA>`` or ``NaT``. Networks have a nullable
+        ``member_count``. Names in other languages get one column per field and language
+        (``name_fr``, ``name_zh``, ...); with *lang*, the name columns hold that language (the
+        English, marked ``[en]``, where there is none). Countries add ``network`` (the id of
+        the country's network), ``champion`` and ``gcm_vote`` from the dataset they belong
+        to. Needs the ``pandas`` extra.
 
         Raises:
             ImportError: pandas is not installed.
+            TypeError: *lang* is not a string.
+            ValueError: *lang* is not an ISO 639-1 code.
 
         >>> import un_migration_network as umn
         >>> frame = umn.objectives.to_dataframe()
@@ -607,7 +625,7 @@ class Registry(Generic[T]):
         """
         from un_migration_network._frames import pandas_frame  # noqa: PLC0415 - pandas only
 
-        return pandas_frame(self._kind, self._whole().records, lang=lang)
+        return pandas_frame(self._kind, self._whole().records, lang=lang, dataset=self._owner())
 
     def to_polars(self, *, lang: str = "en") -> pl.DataFrame:
         """The records as a polars DataFrame, with the columns and types of `to_dataframe`.
@@ -616,10 +634,26 @@ class Registry(Generic[T]):
 
         Raises:
             ImportError: polars is not installed.
+            TypeError: *lang* is not a string.
+            ValueError: *lang* is not an ISO 639-1 code.
+
+        >>> import un_migration_network as umn
+        >>> umn.networks.to_polars().filter(id="asia-pacific")["member_count"].to_list()
+        [1]
         """
         from un_migration_network._frames import polars_frame  # noqa: PLC0415 - polars only
 
-        return polars_frame(self._kind, self._whole().records, lang=lang)
+        return polars_frame(self._kind, self._whole().records, lang=lang, dataset=self._owner())
+
+    def _owner(self) -> Dataset | None:
+        """The dataset the records belong to, where one is known."""
+        return None if self._dataset is None else self._dataset()
+
+    def _adopt(self, dataset: Dataset, /) -> None:
+        """Belong to *dataset*, unless the registry already belongs to one (the bundled data's
+        registries reach theirs through `load`)."""
+        if self._dataset is None:
+            self._dataset = lambda: dataset
 
 
 def _rebuild(
