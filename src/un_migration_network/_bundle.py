@@ -18,7 +18,7 @@ import os
 import threading
 from collections.abc import Iterator
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any
 
 from un_migration_network._build import build
 from un_migration_network._countries import COUNTRIES
@@ -67,7 +67,7 @@ class Bundle:
         self.lock = threading.RLock()
         # The document, open while records are built (one burst: a record, and those it
         # refers to); never held in memory whole.
-        self._document: BinaryIO | None = None
+        self._document: IO[bytes] | None = None
         self._index: bytes | None = None
         self._tuples: dict[tuple[type, tuple[object, ...]], tuple[Any, ...]] = {}
         self._header: dict[str, Any] = {}
@@ -94,7 +94,7 @@ class Bundle:
         self._index = index
 
     @contextlib.contextmanager
-    def _reading(self) -> Iterator[BinaryIO]:
+    def _reading(self) -> Iterator[IO[bytes]]:
         """The document, open for the records built meanwhile (the lock is held)."""
         if self._document is not None:
             yield self._document

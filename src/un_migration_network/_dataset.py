@@ -269,7 +269,7 @@ class Dataset:
             NotFoundError: No country has that key.
 
         >>> import un_migration_network as umn
-        >>> [n.id for n in umn.load().networks_in("Moçambique")]
+        >>> [n.id for n in umn.load().networks_in("MOZ")]
         ['mozambique']
         >>> umn.load().networks_in("Guatemala")
         ()

@@ -8,7 +8,7 @@ on: the country's network, whether it is a GCM Champion and how it voted on the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from un_migration_network._countries import COUNTRIES
 from un_migration_network._networks import NetworkLevel
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from un_migration_network._dataset import Dataset
     from un_migration_network._kind import Kind
+    from un_migration_network._registry import Registry
 
 __all__ = ["BACKENDS", "dataframes", "pandas_frame", "polars_frame"]
 
@@ -250,3 +251,70 @@ def dataframes(
         )
         for table in found
     }
+
+
+class Annotated(NamedTuple):
+    """A user's table with the records its column names, and the names that found none.
+
+    Attributes:
+        frame: A copy of the table, with the record's columns added after its own, each
+            named after the column it was found by (``country_alpha3``, ``country_network``).
+        unresolved: One row per distinct name that found no record: the name, how many rows
+            hold it, and the closest keys (``name``, ``rows``, ``suggestions``).
+    """
+
+    frame: Any
+    unresolved: Any
+
+
+def annotate(
+    registry: Registry[Any],
+    frame: Any,
+    column: str,
+    /,
+    *,
+    lang: str = "en",
+    prefix: str | None = None,
+) -> Annotated:
+    """Add to a pandas *frame* the columns of the record each value of *column* names.
+
+    Each distinct value is folded and looked up once (`Registry.get_many`); a value that
+    names no record leaves the new columns missing in its rows and is listed, with the
+    closest keys, in ``unresolved``.
+
+    Raises:
+        ImportError: pandas is not installed.
+        KeyError: *frame* has no column *column*.
+    """
+    pd = _pandas()
+    if column not in frame.columns:
+        names = ", ".join(map(str, frame.columns))
+        msg = f"the table has no column {column!r}; its columns are {names}"
+        raise KeyError(msg)
+    values = frame[column]
+    distinct = list(pd.unique(values.dropna()))
+    found = registry.get_many(distinct)
+    kind = registry._kind  # noqa: SLF001 - the registry's own kind
+    keys = {
+        value: None if record is None else kind.key(record)
+        for value, record in zip(distinct, found, strict=True)
+    }
+    records = pandas_frame(kind, registry, lang=lang, dataset=registry._owner())  # noqa: SLF001
+    records = records.set_index(records[kind.primary].astype(str), drop=False)
+    head = f"{column}_" if prefix is None else prefix
+    joined = values.map(keys)
+    annotated = frame.copy()
+    for name in records.columns:
+        annotated[f"{head}{name}"] = records[name].reindex(joined.to_numpy()).to_numpy()
+    counts = values.value_counts()
+    misses = [value for value, key in keys.items() if key is None]
+    unresolved = pd.DataFrame(
+        {
+            "name": pd.Series(misses, dtype=object),
+            "rows": pd.Series([int(counts[value]) for value in misses], dtype="Int64"),
+            "suggestions": pd.Series(
+                [list(registry.suggest(str(value))) for value in misses], dtype=object
+            ),
+        }
+    ).sort_values("rows", ascending=False, kind="stable", ignore_index=True)
+    return Annotated(annotated, unresolved)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from un_migration_network._countries import Country
     from un_migration_network._dataset import Dataset
+    from un_migration_network._frames import Annotated
     from un_migration_network._kind import Kind
 
     class Lazy(Protocol[T_co]):
@@ -359,7 +360,7 @@ class Registry(Generic[T]):
         Traceback (most recent call last):
         ...
         un_migration_network.exceptions.NotFoundError: 2 of 3 keys name no network:
-        'Mozambik' (did you mean 'Mozambique'?), 'Atlantis'
+        'Mozambik' (did you mean 'Mozambique' or 'Zambia'?), 'Atlantis'
         """
         keys = list(_many(keys))
         found = self._find_many(keys)
@@ -426,7 +427,7 @@ class Registry(Generic[T]):
 
         >>> import un_migration_network as umn
         >>> umn.networks.suggest("Mozambik")
-        ('Mozambique',)
+        ('Mozambique', 'Zambia')
         """
         text = _text(query)
         if text is None:
@@ -645,13 +646,41 @@ class Registry(Generic[T]):
 
         return polars_frame(self._kind, self._whole().records, lang=lang, dataset=self._owner())
 
+    def annotate(
+        self, frame: pd.DataFrame, column: str, /, *, lang: str = "en", prefix: str | None = None
+    ) -> Annotated:
+        """Add to your pandas table the columns of the record each value of *column* names.
+
+        A column of names as people type them ("Ivory Coast", "Türkiye", "RDC", "CIV") gets,
+        beside it, the record's columns (for countries: codes, groupings, the country's
+        network, Champion, GCM vote), each distinct name folded and looked up once; the names
+        that find nothing come back with their closest keys. Needs the ``pandas`` extra.
+
+        Raises:
+            ImportError: pandas is not installed.
+            KeyError: The table has no such column.
+
+        >>> import pandas as pd, un_migration_network as umn
+        >>> table = pd.DataFrame({"country": ["Ivory Coast", "موزامبيق", "Mozambik"]})
+        >>> frame, unresolved = umn.countries.annotate(table, "country")
+        >>> list(frame["country_alpha3"])
+        ['CIV', 'MOZ', nan]
+        >>> unresolved.loc[0, "suggestions"][0]
+        'Mozambique'
+        """
+        from un_migration_network._frames import annotate  # noqa: PLC0415 - pandas only
+
+        return annotate(self, frame, column, lang=lang, prefix=prefix)
+
     def _owner(self) -> Dataset | None:
         """The dataset the records belong to, where one is known."""
         return None if self._dataset is None else self._dataset()
 
     def _adopt(self, dataset: Dataset, /) -> None:
-        """Belong to *dataset*, unless the registry already belongs to one (the bundled data's
-        registries reach theirs through `load`)."""
+        """Belong to *dataset*, unless the registry already belongs to one.
+
+        The bundled data's registries reach theirs through `load`.
+        """
         if self._dataset is None:
             self._dataset = lambda: dataset
 

@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -247,3 +248,15 @@ def write_sqlite(
     except BaseException:
         Path(path).unlink()
         raise
+
+
+def sqlite_bytes(dataset: Dataset, /) -> bytes:
+    """The SQLite file of *dataset*, as bytes (written in a temporary folder, then read).
+
+    The command line writes these bytes where it is told, as it writes every export: into a
+    device or a pipe, through a link, or exclusively (see `_files`).
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "un-migration-network.sqlite"
+        write_sqlite(dataset, path)
+        return path.read_bytes()
