@@ -274,7 +274,21 @@ class Registry(Generic[T]):
         return table
 
     def _own(self, text: str) -> T | None:
-        """The record one of its own keys names (not its country's)."""
+        """The record one of its own keys names (not its country's).
+
+        Where none does, the other forms of the query its kind tries (`Kind.retry`).
+        """
+        found = self._exact(text)
+        retry = self._kind.retry
+        if found is None and retry is not None and len(text) <= MAX_QUERY:
+            for other in retry(text):
+                found = self._exact(other)
+                if found is not None:
+                    break
+        return found
+
+    def _exact(self, text: str) -> T | None:
+        """The record one of its own keys names."""
         table = self._table
         if table is not None:
             hit = table.by_raw.get(text)
