@@ -1,4 +1,4 @@
-"""Sphinx configuration: MyST Markdown pages, the furo theme, Google-style docstrings."""
+"""Sphinx configuration: MyST Markdown pages and notebooks, the furo theme, Google-style docstrings."""
 
 from __future__ import annotations
 
@@ -27,14 +27,22 @@ copyright = "2026, un-migration-network developers"
 version = release
 
 extensions = [
-    "myst_parser",
+    # MyST-NB reads the MyST Markdown pages (it includes myst-parser) and the notebooks.
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
 ]
 
-source_suffix = {".md": "markdown"}
-# The notebook is executed by tests/test_docs.py, not rendered here (that would need pandoc).
-exclude_patterns = ["_build", "*.ipynb", ".ipynb_checkpoints", "_figures.py"]
+# The example notebook and the gallery (a MyST Markdown notebook) run, each in a fresh
+# Python kernel, every time the site builds: what they show is what this version of the
+# library does with the data it bundles. They need no network access.
+nb_execution_mode = "force"
+nb_execution_timeout = 300
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_merge_streams = True
+
+exclude_patterns = ["_build", "jupyter_execute", ".ipynb_checkpoints", "_figures.py"]
 
 # Every cross-reference must resolve: `sphinx-build -n -W` fails on a broken one.
 nitpicky = True
@@ -111,27 +119,32 @@ def _public_name(
 
 
 def _draw_figures(app: Sphinx) -> None:
-    """Draw the data page's figure from the bundled data, before the pages are read."""
+    """Draw the data page's figures from the bundled data, before the pages are read."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _figures import coverage  # noqa: PLC0415 - a module beside this file
+    from _figures import coverage, network_map  # noqa: PLC0415 - a module beside this file
 
-    coverage(Path(app.srcdir) / "_generated" / "coverage.png")
+    static = Path(app.srcdir) / "_static"
+    coverage(static / "coverage.png")
+    network_map(static / "network-map.png")
 
 
 def _evaluable_annotations() -> None:
     """Give each private module the public names its annotations import only for type checkers.
 
-    The modules import the record classes off a first lookup's path under ``TYPE_CHECKING``
-    (so they are created on first use); autodoc evaluates annotations at run time, and one
-    name it cannot find would leave every annotation of that class unresolved.
+    The modules import some record classes under ``TYPE_CHECKING`` only (so that a first
+    lookup creates no class it does not use); autodoc evaluates annotations at run time, and
+    one name it cannot find would leave every annotation of that class unresolved.
     """
     import importlib  # noqa: PLC0415 - only for the build
+    import pkgutil  # noqa: PLC0415
 
     import un_migration_network  # noqa: PLC0415
 
     public = {name: getattr(un_migration_network, name) for name in un_migration_network.__all__}
-    for module_name in ("_dataset", "_registry", "_kinds", "_models", "_structure", "_hooks"):
-        module = importlib.import_module(f"un_migration_network.{module_name}")
+    for module_info in pkgutil.iter_modules(un_migration_network.__path__):
+        if not module_info.name.startswith("_") or module_info.name == "__main__":
+            continue
+        module = importlib.import_module(f"un_migration_network.{module_info.name}")
         for name, value in public.items():
             if isinstance(value, type):
                 vars(module).setdefault(name, value)
