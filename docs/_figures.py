@@ -53,7 +53,7 @@ def longitude(country: Country) -> float:
 
 
 def _pyplot() -> Any:
-    """matplotlib's pyplot, drawing into files only (no display is needed)."""
+    """The pyplot module of matplotlib, drawing into files only (no display is needed)."""
     import matplotlib as mpl  # noqa: PLC0415 - only when the docs build
 
     mpl.use("Agg")

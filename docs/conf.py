@@ -1,4 +1,4 @@
-"""Sphinx configuration: MyST Markdown pages and notebooks, the furo theme, Google-style docstrings."""
+"""Sphinx configuration: MyST pages and notebooks, the furo theme, Google-style docstrings."""
 
 from __future__ import annotations
 
@@ -63,13 +63,20 @@ nitpick_ignore = [
     ("py:class", "LookupError"),
     ("py:class", "ValueError"),
     ("py:exc", "ValueError"),
-    # Registry.to_dataframe's return type (pandas is an optional extra, imported lazily).
+    # The return types of Registry.to_dataframe and to_polars (pandas and polars are optional
+    # extras, imported lazily; neither documents itself here).
     ("py:class", "pd.DataFrame"),
     ("py:class", "pandas.DataFrame"),
     ("py:class", "pandas.core.frame.DataFrame"),
-    # The private table of record kinds, which Dataset.registry also takes.
-    ("py:class", "un_migration_network._kinds.Kind"),
+    ("py:class", "pl.DataFrame"),
+    ("py:class", "polars.DataFrame"),
+    # Private types in public signatures: the table of record kinds (Dataset.registry and
+    # Dataset.singleton take a kind), the bundle's lazy reader (Registry.lazily) and the
+    # index's reader of a record's events (Dataset's private `about`).
+    ("py:class", "un_migration_network._kind.Kind"),
     ("py:class", "Kind"),
+    ("py:class", "Lazy"),
+    ("py:class", "_About"),
     # Registry's type parameter.
     ("py:class", "T"),
     ("py:class", "un_migration_network._registry.T"),
@@ -148,10 +155,53 @@ def _evaluable_annotations() -> None:
         for name, value in public.items():
             if isinstance(value, type):
                 vars(module).setdefault(name, value)
+    # What Dataset.lookup answers with, an alias `_dataset` defines for type checkers only:
+    # the union of the record classes whose records have a page of their own.
+    dataset = importlib.import_module("un_migration_network._dataset")
+    vars(dataset).setdefault(
+        "Found",
+        public["Agency"]
+        | public["Network"]
+        | public["Champion"]
+        | public["Country"]
+        | public["Objective"]
+        | public["GuidingPrinciple"]
+        | public["Compact"]
+        | public["ReviewForum"]
+        | public["ExecutiveCommittee"],
+    )
+
+
+def _prose_not_type(  # noqa: PLR0913, PLR0917 - the signature Sphinx calls it with
+    app: Sphinx,  # noqa: ARG001 - the event's signature
+    what: str,
+    name: str,  # noqa: ARG001
+    obj: object,  # noqa: ARG001
+    options: object,  # noqa: ARG001
+    lines: list[str],
+) -> None:
+    """Undo napoleon's reading of an attribute docstring's opening words as its type.
+
+    Napoleon reads the first line of an attribute's or a property's docstring as
+    ``type: description``, so "What happened to the record: it was added, ..." would become an
+    attribute typed "What happened to the record", a reference that cannot resolve. A type
+    has no space outside brackets; words do: they go back in front of the description.
+    """
+    if what not in {"attribute", "property", "data"}:
+        return
+    for index, line in enumerate(lines):
+        written = line.removeprefix(":type: ")
+        if written != line and " " in written and not set("[|") & set(written):
+            del lines[index]
+            first = next(i for i, text in enumerate(lines) if text.strip())
+            lines[first] = f"{written}: {lines[first]}"
+            return
 
 
 def setup(app: Sphinx) -> None:
-    """Register the reference resolver for private module paths, and the figures."""
+    """Register the reference resolver for private module paths, the figures and the fixes."""
     _evaluable_annotations()
     app.connect("missing-reference", _public_name)
     app.connect("builder-inited", _draw_figures)
+    # After napoleon (priority 500), which makes the ":type:" line this undoes.
+    app.connect("autodoc-process-docstring", _prose_not_type, priority=600)

@@ -8,7 +8,8 @@ Fenced code blocks in ``docs/*.md`` and ``README.md`` are run by their language:
   stderr) must match the lines under it; a session that shows an error line
   (``un-migration-network: ...``) must exit with status 1 or 2, any other with 0;
 - ``sh``, ``text``, ``json``, ``csv``: shown, not run (install commands, file formats);
-- ``{directive}``: MyST directives, not code.
+- ``{directive}``: MyST directives, not code (the gallery's ``{code-cell}`` blocks are run by
+  the site's build, which executes the gallery and the example notebook).
 
 Any other language fails the test, so no example is skipped by accident.  The blocks of one
 page share one namespace and run in order, in a fresh working directory.
@@ -53,6 +54,8 @@ PROG = "un-migration-network"
 # As the docs nox session builds it: any warning, or any reference that does not resolve, fails.
 SPHINX_BUILD = ("-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "html")
 ERROR_PREFIX = f"{PROG}: "
+# The widest line a code block may have: wider runs off the page.
+WIDTH = 88
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,25 @@ def test_api_page_documents_exactly_the_public_names() -> None:
     assert sorted(documented) == sorted(un_migration_network.__all__)
 
 
+def test_code_blocks_fit_the_page() -> None:
+    """No line of a code block on a page is wider than the page shows (88 characters)."""
+    wide = [
+        f"{page.name}:{block.line + number}: {len(text)} characters"
+        for page in PAGES
+        if page.parent == DOCS
+        for block in blocks(page)
+        if not block.language.startswith("{") or block.language == "{code-cell}"
+        for number, text in enumerate(block.body.splitlines())
+        if len(text) > WIDTH
+    ]
+    assert wide == []
+
+
 def test_notebook_runs_and_plots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The example notebook, stored without outputs, runs top to bottom and draws its plot."""
+    """The example notebook, stored without outputs, runs top to bottom and draws two plots.
+
+    The plots are the country networks over time and their map.
+    """
     notebook = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call] # nbformat is untyped
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
@@ -202,12 +222,13 @@ def test_notebook_runs_and_plots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     images = [
         output for cell in code for output in cell.outputs if "image/png" in output.get("data", {})
     ]
-    assert len(images) == 1
+    assert len(images) == 2
 
 
-def test_site_builds_without_warnings(tmp_path: Path) -> None:
-    """Sphinx builds the site with every reference resolved and no warning (``-n -W``)."""
-    html = tmp_path / "html"
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once as the docs nox session builds it; its HTML directory."""
+    html = tmp_path_factory.mktemp("site") / "html"
     done = subprocess.run(  # noqa: S603 - a fixed command line
         [sys.executable, *SPHINX_BUILD, DOCS, html],
         capture_output=True,
@@ -217,9 +238,32 @@ def test_site_builds_without_warnings(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    api = (html / "api.html").read_text(encoding="utf-8")
+    return html
+
+
+def test_site_builds_without_warnings(site: Path) -> None:
+    """Sphinx builds the site with every reference resolved and no warning (``-n -W``)."""
+    api = (site / "api.html").read_text(encoding="utf-8")
     for name in un_migration_network.__all__:
         assert f'id="un_migration_network.{name}"' in api, name
+
+
+def test_site_shows_the_figures_and_the_executed_notebook(site: Path) -> None:
+    """The built site has the data page's map and plot, and the notebook and the gallery run.
+
+    The notebook is stored without outputs: the build runs it, so its page shows the HTML
+    record views and its two plots; the gallery shows a terminal page and HTML tables.
+    """
+    data = (site / "data.html").read_text(encoding="utf-8")
+    assert "network-map.png" in data
+    assert "coverage.png" in data
+    assert (site / "_images" / "network-map.png").stat().st_size > 0
+    example = (site / "example.html").read_text(encoding="utf-8")
+    assert example.count("<img") >= 2
+    assert "United Nations Network on Migration in Mozambique</caption>" in example
+    gallery = (site / "gallery.html").read_text(encoding="utf-8")
+    assert "Data as of" in gallery
+    assert "<caption" in gallery
 
 
 def _code_table(section: str) -> dict[str, str]:
