@@ -10,11 +10,12 @@ Two commands, each run from anywhere:
     code of every entry, to ``benchmarks/data/country-column.json``.  That file is committed:
     CI and the benchmark venv have no reference pack, so only ``make`` reads it.
 
-``python benchmarks/_countries.py run [PASSES]``
+``python benchmarks/_countries.py run [PASSES [RESOLVER...]]``
     Scores every resolver importable in this python on the committed column (pycountry's
     ``countries.lookup``; hdx-python-country's ``Country.get_iso3_country_code`` and
     ``get_iso3_country_code_fuzzy``, told to stay offline; this library's
-    ``countries.get_many`` once it has one) and prints one JSON object: hit rate,
+    ``countries.get_many``), or only the RESOLVERs named (by the names the output
+    uses, e.g. ``"hdx get_iso3_country_code"``), and prints one JSON object: hit rate,
     wrong-country rate, miss rate and names per second, by the wall clock and by CPU time
     (the median of PASSES timed passes over the whole column, default 5; no pass starts
     after 60 s, so a slow resolver gets fewer).  Every network connection in the process is
@@ -254,7 +255,7 @@ def _punctuation(rng: random.Random, text: str) -> str:
 def _accents(_: random.Random, text: str) -> str:
     text = text.translate(TYPED)
     decomposed = unicodedata.normalize("NFD", text)
-    kept = []
+    kept: list[str] = []
     for char in decomposed:
         # Drop a combining mark only on a Latin letter: Arabic vowel signs and Cyrillic й stay.
         if unicodedata.combining(char) and kept and kept[-1].isascii():
@@ -367,7 +368,7 @@ def score_batch(
         seconds.append(time.perf_counter() - start)
         if index == 0:
             answers = list(got)
-    outcome = Counter()
+    outcome: Counter[str] = Counter()
     by_category: dict[str, Counter[str]] = defaultdict(Counter)
     by_noise: dict[str, Counter[str]] = defaultdict(Counter)
     wrong: list[list[str | None]] = []
@@ -431,16 +432,18 @@ def _pycountry() -> dict[str, tuple[str, Callable[..., Any]]]:
 
     def lookup(name: str) -> str | None:
         try:
-            return pycountry.countries.lookup(name).alpha_3  # type: ignore[no-any-return]
+            found: str = pycountry.countries.lookup(name).alpha_3
         except LookupError:
             return None
+        return found
 
     return {"pycountry countries.lookup": ("one", lookup)}
 
 
 def _hdx() -> dict[str, tuple[str, Callable[..., Any]]]:
     try:
-        from hdx.location.country import Country  # noqa: PLC0415
+        # Installed in .venv-countries only (`run.py`): untyped, or not found by mypy.
+        from hdx.location.country import Country  # type: ignore[import-not-found,unused-ignore]  # noqa: PLC0415
     except ImportError:
         return {}
     # Offline: the table shipped in the package, never the live one (`_offline` guards too).
@@ -502,12 +505,14 @@ def _offline() -> None:
     socket.getaddrinfo = refuse  # type: ignore[assignment]
 
 
-def run(passes: int) -> dict[str, Any]:
-    """Score every contender importable here on the committed column, offline."""
+def run(passes: int, only: Sequence[str] = ()) -> dict[str, Any]:
+    """Score every contender importable here (or those named *only*) on the column, offline."""
     _offline()
     column = read_column()
     results = {}
     for name, (how, resolver) in contenders().items():
+        if only and name not in only:
+            continue
         scorer = score if how == "one" else score_batch
         results[name] = scorer(resolver, column, passes=passes)
     return {
@@ -528,7 +533,7 @@ def main(argv: Sequence[str]) -> int:
         return 0
     if argv[:1] == ["run"]:
         passes = int(argv[1]) if len(argv) > 1 else 5
-        print(json.dumps(run(passes), indent=2, ensure_ascii=False))
+        print(json.dumps(run(passes, argv[2:]), indent=2, ensure_ascii=False))
         return 0
     sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
     return 2
