@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 from un_migration_network._build import build
 from un_migration_network._countries import COUNTRIES
 from un_migration_network._kind import Kind, kind_of
+from un_migration_network._records import Citation
 from un_migration_network._registry import Registry
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class Bundle:
         # and those it refers to).
         self._files: tuple[IO[bytes], IO[bytes]] | None = None
         self._tuples: dict[tuple[type, tuple[object, ...]], tuple[Any, ...]] = {}
+        self._citations: dict[tuple[str, tuple[Any, ...]], Citation] = {}
         self._header: dict[str, Any] = {}
         self._sections: dict[str, Any] = {}
         self._records: dict[str, list[Any]] = {}
@@ -183,6 +185,17 @@ class Bundle:
         found = self._tuples.get(slot)
         if found is None:
             found = self._tuples[slot] = tuple(self.one(cl, key) for key in keys)
+        return found
+
+    def citation(self, field: str, sources: tuple[Any, ...], /) -> Citation:
+        """The citation of *field* to *sources*: one object for equal citations.
+
+        Thousands of countries' fields cite the same tables.
+        """
+        slot = (field, sources)
+        found = self._citations.get(slot)
+        if found is None:
+            found = self._citations[slot] = Citation(field, sources)
         return found
 
     def one(self, cl: type, key: object, /) -> Any:
