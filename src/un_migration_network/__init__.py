@@ -121,7 +121,9 @@ def __getattr__(name: str) -> Any:
     if name not in __all__:
         msg = f"module 'un_migration_network' has no attribute {name!r}"
         raise AttributeError(msg)
-    value = _bundled(name) if name in _BUNDLED else getattr(_home(name), name)
+    # Under the bundle's lock, as the bundle's own imports: a fork waits for them (`_bundle`).
+    with BUNDLE.lock:
+        value = _bundled(name) if name in _BUNDLED else getattr(_home(name), name)
     globals()[name] = value
     return value
 

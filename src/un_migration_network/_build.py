@@ -39,6 +39,9 @@ class Resolver(Protocol):
     def many(self, cl: type, keys: tuple[object, ...], /) -> tuple[Any, ...]:
         """The records of *cl* whose keys are *keys*, in order (one tuple for equal keys)."""
 
+    def citation(self, field: str, sources: tuple[Source, ...], /) -> Citation:
+        """The citation of *field* to *sources* (one object for equal citations)."""
+
 
 _Reader = Callable[[object, Resolver], Any]
 
@@ -86,7 +89,7 @@ def _reader(tp: Any, owner: type) -> _Reader:  # noqa: PLR0911 - one return per 
         return lambda value, resolve: None if value is None else read(value, resolve)
     if tp == tuple[Citation, ...]:
         return lambda value, resolve: _values.citations(
-            owner, value, lambda ids: _many(Source, ids, resolve)
+            owner, value, lambda ids: _many(Source, ids, resolve), resolve.citation
         )
     if tp == tuple[Name, ...]:
         return lambda value, resolve: _values.names(

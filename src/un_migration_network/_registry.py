@@ -199,7 +199,7 @@ class Registry(Generic[T]):
     True
     """
 
-    __slots__ = ("_countries", "_dataset", "_kind", "_lazy", "_missing", "_table")
+    __slots__ = ("_countries", "_dataset", "_kind", "_lazy", "_missing", "_records", "_table")
 
     def __init__(  # noqa: PLR0913 - the records, then each option by keyword
         self,
@@ -233,7 +233,8 @@ class Registry(Generic[T]):
         self._missing = missing
         self._dataset = dataset
         self._lazy: Lazy[T] | None = None
-        self._table: _Table[T] | None = _Table(tuple(records), kind, path or f"$.{kind.plural}")
+        self._records: tuple[T, ...] | None = tuple(records)
+        self._table: _Table[T] | None = _Table(self._records, kind, path or f"$.{kind.plural}")
 
     @classmethod
     def lazily(
@@ -257,20 +258,37 @@ class Registry(Generic[T]):
         registry._missing = missing
         registry._dataset = dataset
         registry._lazy = lazy
+        registry._records = None
         registry._table = None
         return registry
 
+    def _all(self) -> tuple[T, ...]:
+        """Every record (read on first use for a lazy registry)."""
+        records = self._records
+        if records is None:
+            lazy = self._lazy
+            assert lazy is not None  # noqa: S101 - a registry has one or the other
+            with lazy.lock:
+                records = self._records
+                if records is None:
+                    # Published whole, in one assignment: another thread sees None or all.
+                    records = self._records = lazy.records()
+        return records
+
     def _whole(self) -> _Table[T]:
-        """Every record, indexed (read and indexed on first use for a lazy registry)."""
+        """Every record, indexed by every key (indexed on first use for a lazy registry).
+
+        Iterating a registry needs no index: a search, suggestions and `filter` do.
+        """
         table = self._table
         if table is None:
+            records = self._all()
             lazy = self._lazy
             assert lazy is not None  # noqa: S101 - a registry has one or the other
             with lazy.lock:
                 table = self._table
                 if table is None:
-                    # Published whole, in one assignment: another thread sees None or all.
-                    table = self._table = _Table(lazy.records(), self._kind, "$")
+                    table = self._table = _Table(records, self._kind, "$")
         return table
 
     def _own(self, text: str) -> T | None:
@@ -521,7 +539,7 @@ class Registry(Generic[T]):
         wanted = {name: self._field_value(name, value) for name, value in fields.items()}
         chosen = [
             record
-            for record in self._whole().records
+            for record in self._all()
             if (predicate is None or predicate(record))
             and all(getattr(record, name) == value for name, value in wanted.items())
         ]
@@ -560,14 +578,14 @@ class Registry(Generic[T]):
         return self._kind.type
 
     def __len__(self) -> int:
-        return len(self._whole().records)
+        return len(self._all())
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._whole().records)
+        return iter(self._all())
 
     def __getitem__(self, index: int) -> T:
         """The record at *index* in iteration order (negative indexes count from the end)."""
-        return self._whole().records[index]
+        return self._all()[index]
 
     def __contains__(self, item: object) -> bool:
         """Whether *item* is a key of a record, or a record equal to one of them."""
@@ -579,18 +597,16 @@ class Registry(Generic[T]):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Registry):
             return NotImplemented
-        return (
-            self._kind.name == other._kind.name and self._whole().records == other._whole().records
-        )
+        return self._kind.name == other._kind.name and self._all() == other._all()
 
     def __hash__(self) -> int:
-        return hash((self._kind.name, self._whole().records))
+        return hash((self._kind.name, self._all()))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt from the records: the indexes are derived, and any pickle protocol works.
         return (
             _rebuild,
-            (self._whole().records, self._kind.plural, self._countries, self._missing),
+            (self._all(), self._kind.plural, self._countries, self._missing),
         )
 
     def __repr__(self) -> str:
@@ -605,8 +621,7 @@ class Registry(Generic[T]):
         """
         code = language_code(lang)
         rows = [
-            [column.read(record, code) for column in self._kind.columns]
-            for record in self._whole().records
+            [column.read(record, code) for column in self._kind.columns] for record in self._all()
         ]
         headers = [column.header for column in self._kind.columns]
         return registry_html(self._kind.label, self._kind.name, headers, rows)
@@ -640,7 +655,7 @@ class Registry(Generic[T]):
         """
         from un_migration_network._frames import pandas_frame  # noqa: PLC0415 - pandas only
 
-        return pandas_frame(self._kind, self._whole().records, lang=lang, dataset=self._owner())
+        return pandas_frame(self._kind, self._all(), lang=lang, dataset=self._owner())
 
     def to_polars(self, *, lang: str = "en") -> pl.DataFrame:
         """The records as a polars DataFrame, with the columns and types of `to_dataframe`.
@@ -658,7 +673,7 @@ class Registry(Generic[T]):
         """
         from un_migration_network._frames import polars_frame  # noqa: PLC0415 - polars only
 
-        return polars_frame(self._kind, self._whole().records, lang=lang, dataset=self._owner())
+        return polars_frame(self._kind, self._all(), lang=lang, dataset=self._owner())
 
     def annotate(
         self, frame: pd.DataFrame, column: str, /, *, lang: str = "en", prefix: str | None = None
