@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from un_migration_network._diff import Change, DatasetDiff
     from un_migration_network._documents import load_dataset
     from un_migration_network._events import Event, EventKind, Observation, Quantity
+    from un_migration_network._frames import Annotation
     from un_migration_network._problems import Code, Severity
     from un_migration_network._validation import Problem, ValidationReport, validate
 
@@ -53,6 +54,7 @@ __all__ = [
     "Agency",
     "AgencyKind",
     "AmbiguousError",
+    "Annotation",
     "Champion",
     "Change",
     "Citation",
@@ -179,6 +181,10 @@ def _home(name: str) -> Any:  # noqa: PLR0911 - one return per module
         from un_migration_network import _validation  # noqa: PLC0415
 
         return _validation
+    if name == "Annotation":
+        from un_migration_network import _frames  # noqa: PLC0415
+
+        return _frames
     if name == "Dataset":
         from un_migration_network import _dataset  # noqa: PLC0415
 
