@@ -680,7 +680,7 @@ class Registry(Generic[T]):
     ) -> Annotation:
         """Add to your pandas table the columns of the record each value of *column* names.
 
-        A column of names as people type them ("Ivory Coast", "Türkiye", "RDC", "CIV") gets,
+        A column of names as people type them ("Ivory Coast", "Türkiye", "CIV", "موزامبيق") gets,
         beside it, the record's columns (for countries: codes, groupings, the country's
         network, Champion, GCM vote), each distinct name folded and looked up once; the names
         that find nothing come back with their closest keys. Needs the ``pandas`` extra.
