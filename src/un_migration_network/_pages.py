@@ -177,9 +177,21 @@ def page(record: Any, /, *, lang: str = ENGLISH, related: Sequence[Row] = ()) ->
     for row in rows:
         for source in row.sources:
             cited.setdefault(source.id, source)
-    listed = getattr(record, "sources", ())
-    consulted = tuple(source for source in listed if source.id not in cited)
+    listed = {source.id: source for source in _listed(record)}
+    consulted = tuple(source for key, source in listed.items() if key not in cited)
     return Page(heading(record, lang), tuple(rows), tuple(cited.values()), consulted, lang)
+
+
+def _listed(record: Any) -> Iterator[Any]:
+    """The sources *record* lists, then those of the records shown inside its page."""
+    yield from getattr(record, "sources", ())
+    for attribute in attrs.fields(type(record)):
+        if attribute.name in _OWN:
+            continue
+        value = getattr(record, attribute.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if not _stands_alone(item):
+                yield from _listed(item)
 
 
 def _rows(record: Any, lang: str, depth: int) -> Iterator[Row]:
