@@ -199,12 +199,19 @@ def _query(text: str) -> str:
 def _choice(choices: Sequence[str], what: str) -> Callable[[str], str]:
     """An argparse type: one of *choices*, by its name or its singular, with did-you-mean."""
     names = {normalize(choice): choice for choice in choices}
-    names.update({normalize(choice.removesuffix("s")): choice for choice in choices})
-    names[normalize("country")] = names.get(normalize("countries"), "countries")
+    # The singular: "networks" is "network", "agencies" "agency", "countries" "country".
+    names.update(
+        {
+            normalize(choice[:-3] + "y" if choice.endswith("ies") else choice.removesuffix("s")): (
+                choice
+            )
+            for choice in choices
+        }
+    )
 
     def read(text: str) -> str:
         found = names.get(normalize(text[:MAX_QUERY]))
-        if found is not None and found in choices:
+        if found is not None:
             return found
         from difflib import get_close_matches  # noqa: PLC0415 - on a usage error only
 
