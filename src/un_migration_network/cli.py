@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
     from un_migration_network._kind import Kind
     from un_migration_network._validation import ValidationReport
+    from un_migration_network.exceptions import DataError
 
 __all__ = ["main"]
 
@@ -750,10 +751,7 @@ def _validate(args: argparse.Namespace) -> _Result:
                 lines.append(f"ERROR    {p.code}  {p.path}")
                 lines.extend(wrap("    ", p.message))
             text = "\n".join(lines) + "\n"
-        first = error.problems[0].message
-        more = len(error.problems) - 1
-        summary = f"{first} (and {more} more)" if more else first
-        return _Result(text, 1, f"{where}: cannot load: {summary}")
+        return _Result(text, 1, _cannot_load(where, error))
     report = validate(ds)
     if args.json:
         text = _json({"as_of": ds.as_of.isoformat(), **report.to_dict()})
@@ -762,6 +760,14 @@ def _validate(args: argparse.Namespace) -> _Result:
     if report.ok:
         return _Result(text)
     return _Result(text, 1, f"{where}: {len(report.errors)} errors")
+
+
+def _cannot_load(where: str, error: DataError) -> str:
+    """The one line for a document that cannot load: where, its first problem, how many more."""
+    first = error.problems[0].message
+    more = len(error.problems) - 1
+    summary = f"{first} (and {more} more)" if more else first
+    return f"{where}: cannot load: {summary}"
 
 
 def _report_text(report: ValidationReport) -> str:
@@ -859,10 +865,12 @@ def _diff(args: argparse.Namespace) -> _Result:
     if len(args.paths) > 2:  # noqa: PLR2004 - OLD and NEW
         msg = "diff takes one or two paths: [OLD] NEW"
         raise _UsageError(msg)
-    try:
-        datasets = [load_dataset(path) for path in args.paths]
-    except DataError as error:
-        return _Result("", 1, str(error).splitlines()[0] + f" ({error.problems[0]})")
+    datasets = []
+    for path in args.paths:
+        try:
+            datasets.append(load_dataset(path))
+        except DataError as error:
+            return _Result("", 1, _cannot_load(quote(path), error))
     old, new = datasets if len(datasets) == 2 else (_dataset(), datasets[0])  # noqa: PLR2004
     changes = old.diff(new)
     if args.json:
