@@ -2500,6 +2500,25 @@ class TestOutputFailures:
         monkeypatch.setattr(sys, "stderr", FailingStream(error))
         assert main(["search", "xqzzvwk"]) == 1
 
+    def test_interrupted(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-C while a command runs: exit 130 and one line, never a traceback."""
+
+        class Interrupted(io.StringIO):
+            """A terminal where Ctrl-C is pressed as the command asks its width."""
+
+            def isatty(self) -> bool:
+                """Ctrl-C."""
+                raise KeyboardInterrupt
+
+        monkeypatch.delenv("COLUMNS")
+        monkeypatch.setattr(sys, "stdout", Interrupted())
+        code = main(["list", "objectives"])
+        assert Result(code, "", capsys.readouterr().err) == Result(
+            130, "", f"{PROG}: interrupted\n"
+        )
+
     def test_ascii_stdout(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """An output that only takes ASCII gets escapes for other letters, not an error."""
         raw = io.BytesIO()
