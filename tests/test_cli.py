@@ -1914,7 +1914,7 @@ class TestExportToFile:
         path = tmp_path / "networks.csv"
         run(capsys, "export", "--format", "csv", "networks", "-o", str(path))
         expected = run(capsys, "export", "--format", "csv", "networks").out
-        assert path.read_text(encoding="utf-8") == expected
+        assert path.read_bytes() == expected.encode("utf-8")
 
     def test_no_temporary_left(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Only the file is left in its directory."""
@@ -2079,8 +2079,8 @@ class TestExportDataPackage:
         assert result == Result(
             1,
             "",
-            f"{PROG}: {quote(str(tmp_path))} is not empty; add --force to overwrite the package "
-            "in it\n",
+            f"{PROG}: {quote(str(tmp_path))} is not empty; "
+            "add --force to overwrite what is in it\n",
         )
         assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.txt"]
 
@@ -2097,7 +2097,7 @@ class TestExportDataPackage:
         path.write_text("mine", encoding="utf-8")
         args = ("export", "--format", "datapackage", "--output", str(path), "--force")
         assert run(capsys, *args) == Result(
-            1, "", f"{PROG}: {quote(str(path))} is a file; give a directory for the data package\n"
+            1, "", f"{PROG}: {quote(str(path))} is a file; give a directory\n"
         )
 
     def test_cannot_write(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
