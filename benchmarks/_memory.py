@@ -1,12 +1,14 @@
 """Figure 7: peak RSS of a child process, run by `run.py` in the benchmark venv.
 
 `python benchmarks/_memory.py floor` imports only attrs and cattrs;
-`python benchmarks/_memory.py ours` loads the bundled dataset and touches everything:
-every registry (sources, agencies, networks, champions, objectives, principles, events,
-observations), every field of every record (recursively), a lookup of every string or
-integer field in the record's own registry, the Executive Committee and the Compact, and
-`validate()`.  Either prints its peak
-RSS in KiB.
+`python benchmarks/_memory.py ours` reads the bundled data and uses all of it: every record
+of every registry (sources, countries, agencies, networks, champions, objectives,
+principles, events, observations; built on first use), every field of every record
+(recursively), a lookup of every string or integer field in the record's own registry, the
+Executive Committee and the Compact, a search (``networks.search``), and `validate()`;
+`python benchmarks/_memory.py searches` the same with a search in every registry (each
+registry's first search makes the letter pairs of its keys for fuzzy matching).  Each
+prints its peak RSS in KiB.
 
 The peak is the process's own high-water mark, ``VmHWM`` in ``/proc/self/status``.
 ``getrusage(RUSAGE_SELF).ru_maxrss`` is only a fallback: on Linux it keeps the high-water
@@ -35,17 +37,17 @@ def _walk(value: object, seen: set[int], attrs: object) -> int:
     return count
 
 
-def touch_everything() -> int:
+def touch_everything(*, search_all: bool) -> int:
     """Load the bundled data and use every part of it once; return a count of what was used."""
     import attrs  # noqa: PLC0415 - the floor must not pay for it twice
 
     import un_migration_network as umn  # noqa: PLC0415
-    from un_migration_network._kinds import KINDS  # noqa: PLC0415
+    from un_migration_network._kinds import REGISTERED  # noqa: PLC0415
 
     dataset = umn.load()
     seen: set[int] = set()
     used = 0
-    for kind in KINDS:  # sources, agencies, networks, champions, ..., events, observations
+    for kind in REGISTERED:  # sources, countries, agencies, networks, ..., observations
         registry = dataset.registry(kind)
         for record in registry:
             used += _walk(record, seen, attrs)
@@ -58,6 +60,10 @@ def touch_everything() -> int:
     for part in (dataset.executive_committee, dataset.compact):
         used += _walk(part, seen, attrs)
     used += len(repr(dataset))
+    # A search makes the letter pairs of the registry's keys (for fuzzy matching) once.
+    for kind in REGISTERED if search_all else ():
+        used += len(dataset.registry(kind).search("Mozambik migration"))
+    used += len(dataset.networks.search("Mozambik migration"))
     report = umn.validate()
     return used + len(report.errors) + len(report.warnings)
 
@@ -80,7 +86,7 @@ def main() -> None:
         import attrs  # noqa: F401, PLC0415
         import cattrs  # noqa: F401, PLC0415
     else:
-        touch_everything()
+        touch_everything(search_all=sys.argv[1] == "searches")
     print(peak_rss_kib())
 
 

@@ -1,31 +1,40 @@
-"""Figure 8: load time against data size, run by `run.py` in children of the benchmark venv.
+"""Synthetic data at 2x, 10x, 100x, and loads of it: run by `run.py` in the benchmark venvs.
 
 Not a module to import.  Two commands, each printing one JSON object on stdout:
 
-``python benchmarks/_scale.py make DIR SCALE...``
-    Writes ``DIR/scale-<N>.json`` for each scale *N*: the bundled document with every array
-    (sources, agencies, networks, champions, objectives, principles, events, observations)
-    repeated *N* times.  Copy 1 is the bundled records themselves; copy *k* > 1 has every id
-    suffixed with its tag (``q`` and two letters: ``qab`` for copy 2) and every reference
-    (``sources``, ``citations``, ``names[*].sources``, a network's ``members``, ``co_chairs``
-    and ``coordinator``, an event's or observation's ``subject``) renamed alike, so the copy
-    cites its own copies.  Every lookup key is made unique too (a registry refuses a key shared
-    by two records): names, acronyms, aliases, titles, regions, names in other languages, a
-    country's name and ISO codes, a principle's letter get the tag, a source's URL ``#`` and
-    the tag, an M49 code and an objective's number ``+ 1000 (k - 1)``.  The tag is letters
-    only, so a key keeps its kind of characters (a key of letters and digits stays one: the
-    folding of keys has a fast path for those).  The Executive Committee and the Compact stay
-    one each.  Prints the records, and the file's size, at each scale.
+``python benchmarks/_scale.py make DIR [--bundle SCALE...] [--document SCALE...]``
+    Run by the benchmark venv's python.  Makes the bundled document with every array
+    (sources, countries, agencies, networks, champions, objectives, principles, events,
+    observations) repeated *N* times.  Copy 1 is the bundled records themselves; copy *k* > 1
+    has every id suffixed with its tag (``q`` and two letters: ``qab`` for copy 2) and every
+    reference (``sources``, ``citations``, ``names[*].sources``, a network's ``members``,
+    ``co_chairs``, ``coordinator`` and ``country``, a Champion's ``country``, an event's or
+    figure's ``subject``) renamed alike, so that the copy cites its own copies.  Every lookup
+    key is made unique too (a registry refuses a key two records share): names, names in
+    other languages, acronyms, aliases, titles, regions, a principle's letter get the tag; a
+    country's ISO codes get it in capitals (``MZQAB``); a source's URL ``#`` and the tag; an
+    M49 code and an objective's number ``+ 1000 (k - 1)``.  The tag is letters only, so a key
+    keeps its kind of characters.  The Executive Committee and the Compact stay one each (the
+    Compact's votes name the countries of copy 1).
 
-``python benchmarks/_scale.py run fast|user PATH``
-    Times, in this fresh process, the phases of loading the document at *PATH* and answering a
-    first lookup: ``fast`` is the bundled data's path (``_dataset._fast``, the generated
-    structure functions; the sources, agencies and networks at once, every other kind on first
-    use; parsed and structured with the garbage collector paused, as `load()` does), ``user``
-    is `load_dataset` (the cattrs converter, the whole document at once, on a document the
-    caller parsed).  Then
-    every registry and both singletons are touched, so each path has structured everything.
-    Prints the seconds of each phase.
+    ``--document N`` writes ``DIR/scale-N.json``, the document as one ``json.dumps`` (what a
+    user's file is; figure 8's ``load_dataset``).  ``--bundle N`` writes
+    ``DIR/bundle-N/un_migration_network.json`` and ``un_migration_network.index.json``: the
+    document read by `load_dataset` and written, with its index, by the package's own
+    ``_index.bundle_files``, as ``nox -s data`` writes the bundled files; ``run.py`` puts
+    them in a copy of the installed package.  Prints the records and bytes of each.
+
+``python benchmarks/_scale.py run user PATH`` / ``python benchmarks/_scale.py run bundled``
+    Times, in this fresh process, the phases of a load and of a first answer.  ``user``:
+    the document at *PATH* parsed (``json.loads``; a user parses their own document) and
+    read by ``load_dataset`` (the cattrs converter, the whole document at once), then
+    ``networks.lookup("Mozambique")``.  ``bundled``: the bundled data of the python running
+    it (in ``run.py``, a copy of the installed package whose data files are a synthetic
+    document and its index): ``un_migration_network.networks.lookup("Mozambique")``, the
+    first answer, which reads only what it needs.  Then, for both, every record of every
+    registry (countries included) and both singletons, so that each path has built
+    everything.  Prints the seconds of each phase (``import``, ``parse``, ``build``,
+    ``lookup``, ``rest``; a phase a path has not is 0).
 """
 
 from __future__ import annotations
@@ -37,10 +46,10 @@ from pathlib import Path
 from typing import Any
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-M49_STEP = 1000
-NUMBER_STEP = 1000
+CODE_STEP = 1000  # an M49 code's and an objective's number's step from one copy to the next
 ARRAYS = (
     "sources",
+    "countries",
     "agencies",
     "networks",
     "champions",
@@ -49,13 +58,15 @@ ARRAYS = (
     "events",
     "observations",
 )
+# The kinds whose ids an event or a figure names as its subject.
+SUBJECTS = ("agencies", "networks", "champions")
 
 
 def _bundled() -> dict[str, Any]:
     from importlib.resources import files  # noqa: PLC0415
 
-    text = files("un_migration_network.data").joinpath("un_migration_network.json")
-    data: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    document = files("un_migration_network.data").joinpath("un_migration_network.json")
+    data: dict[str, Any] = json.loads(document.read_bytes())
     return data
 
 
@@ -68,10 +79,10 @@ def tag(k: int) -> str:
 class _Copy:
     """Renames of one copy *k* > 1 of the records."""
 
-    def __init__(self, k: int, ids: dict[str, set[str]]) -> None:
+    def __init__(self, k: int, subjects: set[str]) -> None:
         self.k = k
         self.suffix = tag(k)
-        self.ids = ids
+        self.subjects = subjects
 
     def one(self, value: str | None) -> str | None:
         """An id, a reference or a key of this copy (None stays None)."""
@@ -81,8 +92,16 @@ class _Copy:
         """Ids, references or keys of this copy."""
         return [value + self.suffix for value in values]
 
+    def code(self, value: str | None) -> str | None:
+        """A country's ISO code of this copy: the tag in capitals."""
+        return None if value is None else value + self.suffix.upper()
+
+    def number(self, value: int | None) -> int | None:
+        """An M49 code or an objective's number of this copy."""
+        return None if value is None else value + CODE_STEP * (self.k - 1)
+
     def common(self, record: dict[str, Any]) -> dict[str, Any]:
-        """What every record but a source has: its sources, citations and names."""
+        """What most records have: an id, sources, citations, names, aliases."""
         out = dict(record)
         if "id" in out:
             out["id"] = self.one(out["id"])
@@ -99,24 +118,17 @@ class _Copy:
             out["aliases"] = self.each(out["aliases"])
         return out
 
-    def country(self, country: dict[str, Any] | None) -> dict[str, Any] | None:
-        if country is None:
-            return None
-        out = dict(country)
-        out["name"] = self.one(out["name"])
-        for code in ("alpha2", "alpha3"):
-            if out.get(code) is not None:
-                out[code] = out[code] + self.suffix.upper()
-        if out.get("m49") is not None:
-            out["m49"] += M49_STEP * (self.k - 1)
-        return out
-
-    def subject(self, subject: str) -> str:
-        known = self.ids["networks"] | self.ids["agencies"]
-        return subject + self.suffix if subject in known else subject
-
     def source(self, record: dict[str, Any]) -> dict[str, Any]:
         return {**record, "id": self.one(record["id"]), "url": f"{record['url']}#{self.suffix}"}
+
+    def country(self, record: dict[str, Any]) -> dict[str, Any]:
+        out = self.common(record)
+        out["alpha2"] = self.code(out["alpha2"])
+        out["alpha3"] = self.code(out.get("alpha3"))
+        out["m49"] = self.number(out.get("m49"))
+        out["name"] = self.one(out["name"])
+        out["formal_name"] = self.one(out.get("formal_name"))
+        return out
 
     def agency(self, record: dict[str, Any]) -> dict[str, Any]:
         out = self.common(record)
@@ -128,7 +140,7 @@ class _Copy:
         out = self.common(record)
         out["name"] = self.one(out["name"])
         out["region"] = self.one(out.get("region"))
-        out["country"] = self.country(out.get("country"))
+        out["country"] = self.code(out.get("country"))
         out["members"] = self.each(out.get("members", []))
         out["co_chairs"] = self.each(out.get("co_chairs", []))
         out["coordinator"] = self.one(out.get("coordinator"))
@@ -136,12 +148,12 @@ class _Copy:
 
     def champion(self, record: dict[str, Any]) -> dict[str, Any]:
         out = self.common(record)
-        out["country"] = self.country(out.get("country"))
+        out["country"] = self.code(out.get("country"))
         return out
 
     def objective(self, record: dict[str, Any]) -> dict[str, Any]:
         out = self.common(record)
-        out["number"] += NUMBER_STEP * (self.k - 1)
+        out["number"] = self.number(out["number"])
         out["short_label"] = self.one(out["short_label"])
         out["title"] = self.one(out["title"])
         out["title_variants"] = self.each(out.get("title_variants", []))
@@ -155,23 +167,22 @@ class _Copy:
 
     def event(self, record: dict[str, Any]) -> dict[str, Any]:
         out = self.common(record)
-        out["subject"] = self.subject(out["subject"])
+        if out["subject"] in self.subjects:
+            out["subject"] = self.one(out["subject"])
         return out
 
 
 def synthetic(data: dict[str, Any], scale: int) -> dict[str, Any]:
     """The document *data* with every array repeated *scale* times, keys kept unique."""
-    ids = {
-        plural: {record["id"] for record in data.get(plural, ()) if "id" in record}
-        for plural in ARRAYS
-    }
+    subjects = {record["id"] for plural in SUBJECTS for record in data.get(plural, ())}
     out = dict(data)
     for plural in ARRAYS:
         out[plural] = list(data.get(plural, ()))
     for k in range(2, scale + 1):
-        copy = _Copy(k, ids)
+        copy = _Copy(k, subjects)
         renames = {
             "sources": copy.source,
+            "countries": copy.country,
             "agencies": copy.agency,
             "networks": copy.network,
             "champions": copy.champion,
@@ -185,72 +196,107 @@ def synthetic(data: dict[str, Any], scale: int) -> dict[str, Any]:
     return out
 
 
-def make(folder: Path, scales: list[int]) -> dict[str, Any]:
-    """Write one synthetic document per scale; return the record counts of each."""
+def _records(document: dict[str, Any]) -> int:
+    return sum(len(document[plural]) for plural in ARRAYS)
+
+
+def make(folder: Path, bundles: list[int], documents: list[int]) -> dict[str, Any]:
+    """Write each scale's document and bundled files; return the records and bytes of each."""
+    import un_migration_network as umn  # noqa: PLC0415
+    from un_migration_network._index import bundle_files  # noqa: PLC0415
+
     data = _bundled()
-    counts = {}
-    for scale in scales:
+    counts: dict[str, Any] = {}
+    for scale in sorted({*bundles, *documents}):
         document = synthetic(data, scale)
-        path = folder / f"scale-{scale}.json"
-        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-        counts[str(scale)] = {
-            "records": sum(len(document[plural]) for plural in ARRAYS),
+        count: dict[str, Any] = {
+            "records": _records(document),
             "by_kind": {plural: len(document[plural]) for plural in ARRAYS},
-            "bytes": path.stat().st_size,
         }
+        if scale in documents:
+            path = folder / f"scale-{scale}.json"
+            path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+            count["bytes"] = path.stat().st_size
+        if scale in bundles:
+            text, index = bundle_files(umn.load_dataset(document))
+            bundle = folder / f"bundle-{scale}"
+            bundle.mkdir(exist_ok=True)
+            (bundle / "un_migration_network.json").write_text(text, encoding="utf-8")
+            (bundle / "un_migration_network.index.json").write_text(index, encoding="utf-8")
+            count["bundle_bytes"] = len(text.encode())
+            count["index_bytes"] = len(index.encode())
+        counts[str(scale)] = count
     return counts
 
 
-def run(path_kind: str, path: Path) -> dict[str, float]:
-    """The seconds of each phase of one load of the document at *path*."""
+def _walk(dataset: Any) -> int:
+    """Every record of every registry, and both singletons: how many records there are."""
+    from un_migration_network._kinds import REGISTERED  # noqa: PLC0415
+
+    touched = sum(sum(1 for _ in dataset.registry(kind)) for kind in REGISTERED)
+    touched += dataset.compact is not None
+    touched += dataset.executive_committee is not None
+    return touched
+
+
+def run(path_kind: str, path: Path | None) -> dict[str, float]:
+    """The seconds of each phase of one load, in this fresh process."""
     clock = time.perf_counter
     start = clock()
     import un_migration_network as umn  # noqa: PLC0415 - timed
-    from un_migration_network._dataset import _fast, _uncollected  # noqa: PLC0415
-    from un_migration_network._kinds import KINDS  # noqa: PLC0415
 
-    imported = clock()
-    text = path.read_text(encoding="utf-8")
-    if path_kind == "fast":
-        # As `load()` reads the bundled file: parsed and structured with the collector paused.
-        data = _uncollected(json.loads, text)
-        parsed = clock()
-        dataset = _uncollected(_fast, data, "synthetic")
-    else:
-        # A user parses their own document; `load_dataset` pauses the collector while it reads.
-        data = json.loads(text)
+    imported = parsed = built = clock()
+    if path_kind == "user":
+        assert path is not None  # noqa: S101 - main() gives it
+        data = json.loads(path.read_bytes())
         parsed = clock()
         dataset = umn.load_dataset(data)
-    built = clock()
-    network = dataset.networks.lookup("Mozambique")
+        built = clock()
+        network = dataset.networks.lookup("Mozambique")
+    else:
+        network = umn.networks.lookup("Mozambique")
     answered = clock()
-    touched = sum(len(dataset.registry(kind)) for kind in KINDS)
-    touched += dataset.compact is not None
-    touched += dataset.executive_committee is not None
+    if path_kind != "user":
+        dataset = umn.load()
+    touched = _walk(dataset)
     done = clock()
-    assert network.country_code == "MZ"  # noqa: S101 - a sanity check
-    assert touched == sum(len(data[kind.plural]) for kind in KINDS) + 2  # noqa: S101
+    assert network.country is not None  # noqa: S101 - a sanity check
+    assert network.country.alpha2 == "MZ"  # noqa: S101
+    if path_kind == "user":
+        assert touched == _records(data) + 2  # noqa: S101
     return {
         "import": imported - start,
         "parse": parsed - imported,
         "build": built - parsed,
         "lookup": answered - built,
         "rest": done - answered,
+        "records": touched,
     }
 
 
-def main() -> None:
+def main(argv: list[str]) -> int:
     """Run the command named on the command line; print its JSON."""
-    command = sys.argv[1]
-    if command == "make":
-        result: object = make(Path(sys.argv[2]), [int(s) for s in sys.argv[3:]])
-    elif command == "run":
-        result = run(sys.argv[2], Path(sys.argv[3]))
+    if argv[:1] == ["make"]:
+        folder = Path(argv[1])
+        lists: dict[str, list[int]] = {"--bundle": [], "--document": []}
+        current = None
+        for arg in argv[2:]:
+            if arg in lists:
+                current = lists[arg]
+            elif current is not None:
+                current.append(int(arg))
+            else:
+                msg = f"a scale must follow --bundle or --document, got {arg!r}"
+                raise SystemExit(msg)
+        result: object = make(folder, lists["--bundle"], lists["--document"])
+    elif argv[:1] == ["run"] and argv[1:2] in (["user"], ["bundled"]):
+        result = run(argv[1], Path(argv[2]) if len(argv) > 2 else None)  # noqa: PLR2004
     else:
-        msg = f"unknown command {command!r}"
-        raise SystemExit(msg)
+        sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
+        return 2
     json.dump(result, sys.stdout)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

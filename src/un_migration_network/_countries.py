@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from un_migration_network._fields import field, record
 from un_migration_network._kind import Column, Kind, attribute, define
-from un_migration_network._normalize import variants
+from un_migration_network._normalize import variants, without_article
 from un_migration_network._pages import in_language
 from un_migration_network._records import Citation, Name, Source, Sourced
 
@@ -162,5 +162,6 @@ COUNTRIES: Kind[Country] = define(
         rank=2,
         is_required=False,
         is_referenced=True,
+        retry=without_article,
     )
 )

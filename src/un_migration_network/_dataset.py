@@ -14,8 +14,9 @@ from un_migration_network._countries import COUNTRIES, Country
 from un_migration_network._dates import as_span
 from un_migration_network._events import Quantity
 from un_migration_network._html import summary_html
-from un_migration_network._kinds import KINDS, REGISTERED, Kind, kind_named
+from un_migration_network._kinds import KINDS, REGISTERED, Kind
 from un_migration_network._networks import Agency, Network, NetworkLevel
+from un_migration_network._query import get, lookup, singleton_keys
 from un_migration_network._records import language_code
 from un_migration_network._registry import Registry
 from un_migration_network.exceptions import DataError, DataProblem
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Dataset"]
 
-_About = Callable[[Kind[Any], str], tuple[Any, ...]]
+_About = Callable[[str], tuple[tuple[Any, ...], tuple[Any, ...]]]
 
 
 @attrs.frozen
@@ -127,6 +128,12 @@ class Dataset:
             parts["compact"],
         )
 
+    def __attrs_post_init__(self) -> None:
+        # A table of countries joins each one's network, Champion and vote: its registry
+        # reaches the dataset it belongs to (`Registry.to_dataframe`).
+        for kind in REGISTERED:
+            self.registry(kind)._adopt(self)  # noqa: SLF001 - the registry's own hook
+
     def __reduce__(self) -> tuple[Any, ...]:
         # A copy is built from the public fields, so any pickle protocol works.
         fields = [f for f in attrs.fields(Dataset) if f.name != "_about"]
@@ -204,13 +211,26 @@ class Dataset:
         >>> [str(event.date) for event in events]
         ['2022-02-16']
         """
-        events, observations = kind_named("events"), kind_named("observations")
         if self._about is not None:
-            return self._about(events, subject), self._about(observations, subject)
+            return self._about(subject)
         return (
             tuple(e for e in self.events if e.subject == subject),
             tuple(o for o in self.observations if o.subject == subject),
         )
+
+    def singleton(self, kind: Kind[Any], /) -> Any:
+        """The record a document holds one of: the Compact or the Executive Committee.
+
+        >>> import un_migration_network as umn
+        >>> from un_migration_network._kinds import kind_named
+        >>> umn.load().singleton(kind_named("compact")).acronym
+        'GCM'
+        """
+        return getattr(self, kind.plural)
+
+    def singleton_keys(self) -> dict[str, frozenset[str]]:
+        """The folded keys that name the Compact, its review forum and the Committee."""
+        return singleton_keys(self.compact)
 
     def networks_on(self, day: dt.date | str, /) -> tuple[Network, ...]:
         """The networks the sources show existing on *day*, or at some point of a span.
@@ -250,7 +270,7 @@ class Dataset:
             NotFoundError: No country has that key.
 
         >>> import un_migration_network as umn
-        >>> [n.id for n in umn.load().networks_in("Moçambique")]
+        >>> [n.id for n in umn.load().networks_in("MOZ")]
         ['mozambique']
         >>> umn.load().networks_in("Guatemala")
         ()
@@ -277,8 +297,6 @@ class Dataset:
         >>> umn.load().lookup("Guatemala").alpha3
         'GTM'
         """
-        from un_migration_network._query import lookup  # noqa: PLC0415 - show and search only
-
         return lookup(self, query)
 
     def get(self, query: str, /) -> Found | None:
@@ -288,8 +306,6 @@ class Dataset:
         >>> umn.load().get("Atlantis") is None
         True
         """
-        from un_migration_network._query import get  # noqa: PLC0415 - show and search only
-
         return get(self, query)
 
     def diff(self, other: Dataset, /) -> DatasetDiff:
@@ -320,22 +336,26 @@ class Dataset:
     def to_dataframes(self, *, lang: str = "en", backend: str = "pandas") -> dict[str, Any]:
         """Every table of the data as a DataFrame, keyed by name; the ids join.
 
-        One frame per kind (``"networks"``, ``"countries"``, ...); the long tables
-        ``"network_members"``, ``"network_co_chairs"`` and ``"citations"`` (kind, record,
-        field, language, source); the Executive Committee's ``"committee_seats"`` and
-        ``"committee_lists"``; the review forum's ``"review_forum_editions"``; and
-        ``"votes"``, the States the Compact's recorded vote names. *backend* is "pandas"
-        (the ``pandas`` extra) or "polars" (the ``polars`` extra).
+        One frame per kind (``"networks"``, ``"countries"``, ...; the countries with each
+        one's ``network``, ``champion`` and ``gcm_vote``); the Executive Committee's
+        ``"committee_seats"`` and ``"committee_lists"``; the ``"review_forum"`` and its
+        ``"review_forum_editions"``; and the long tables ``"network_members"``,
+        ``"network_co_chairs"``, ``"committee_list_members"``, ``"votes"`` (the States the
+        Compact's recorded vote names), ``"names"`` (every name in every language) and
+        ``"citations"`` (kind, record, field, language, source). *backend* is "pandas" (the
+        ``pandas`` extra) or "polars" (the ``polars`` extra); both give the same columns,
+        types and values.
 
         Raises:
             ImportError: The backend's library is not installed.
-            ValueError: *backend* is neither.
+            TypeError: *lang* is not a string.
+            ValueError: *backend* is neither, or *lang* is not an ISO 639-1 code.
 
         >>> import un_migration_network as umn
         >>> frames = umn.load().to_dataframes()
         >>> members = frames["network_members"]
         >>> sorted(members[members.network == "mozambique"].agency)[:2]
-        ['fao', 'ilo']
+        ['fao', 'iom']
         """
         from un_migration_network._frames import dataframes  # noqa: PLC0415 - pandas only
 

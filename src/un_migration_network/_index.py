@@ -5,28 +5,32 @@ Written beside the bundled document by ``nox -s data`` (``tools/data.py``), and 
 JSON object written a section a line, its first line a header giving each section's byte
 span, so that a reader parses the header and the sections it needs, and nothing else:
 
-* ``<kind>`` (one per kind a document holds in an array): each record's primary key and
-  byte span in the document, in the document's order; for kinds whose records name a
-  country, the record of each country; for events and figures, the records of each subject.
-* ``<kind>.keys``: every folded lookup key of every record (names in every language
-  included), with the record's place.
+* ``<kind>`` (one per kind a document holds in an array): each record's byte span in the
+  document, in the document's order (read when every record of the kind is built).
+* ``<kind>.<map>/<n>``: the maps from a key to the record it names (its place and span),
+  each in buckets of about 64 keys (the bucket of a key is its CRC-32 modulo their number),
+  so that a lookup reads one small bucket however large the data: ``keys`` (every folded
+  lookup key, names in every language included), ``ids`` (the primary keys, which
+  references use), ``countries`` (by ISO alpha-2, for kinds whose records name a country)
+  and ``subjects`` (the events and figures about each record).
 
 The header also gives the document's size and SHA-256 (a packaging check), its as-of date,
-the two singletons' spans, and what a miss on a country with no record says of the coverage.
+each kind's count and each map's number of buckets, the two singletons' spans and the keys
+that name them, and what a miss on a country with no record says of the coverage.
 """
 
 import hashlib
 import json
 from typing import Any
 
-from un_migration_network._bundle import FORMAT
+from un_migration_network._bundle import BUCKET, FORMAT, bucket_of
 from un_migration_network._dataset import Dataset
 from un_migration_network._document import Written, write
 from un_migration_network._fields import evolve
 from un_migration_network._kinds import KINDS, Kind
 from un_migration_network._normalize import normalize
 
-__all__ = ["build", "bundle_files", "canonical", "dumps"]
+__all__ = ["bucketed", "build", "bundle_files", "canonical", "dumps"]
 
 _HEADER = '{"header": '
 # Events and figures are shown on the page of the record they concern.
@@ -66,6 +70,8 @@ def build(dataset: Dataset, written: Written, /) -> dict[str, Any]:
     sections: dict[str, Any] = {}
     singletons: dict[str, list[int]] = {}
     missing: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    maps: dict[str, int] = {}
     for kind in KINDS:
         spans = written.spans[kind.plural]
         if kind.is_singleton:
@@ -76,8 +82,13 @@ def build(dataset: Dataset, written: Written, /) -> dict[str, Any]:
         if len(records) != len(spans):
             msg = f"{kind.plural}: {len(records)} records but {len(spans)} spans"
             raise ValueError(msg)
-        sections[kind.plural] = _section(kind, records, spans)
-        sections[f"{kind.plural}.keys"] = _keys(kind, records)
+        counts[kind.plural] = len(records)
+        sections[kind.plural] = {"spans": [list(span) for span in spans]}
+        for name, entries in _maps(kind, records, spans).items():
+            buckets = bucketed(entries)
+            maps[f"{kind.plural}.{name}"] = len(buckets)
+            for number, bucket in enumerate(buckets):
+                sections[f"{kind.plural}.{name}/{number}"] = bucket
         note = registry._missing  # noqa: SLF001 - what the registry says on a miss
         if note is not None:
             missing[kind.plural] = note
@@ -85,41 +96,55 @@ def build(dataset: Dataset, written: Written, /) -> dict[str, Any]:
         "format": FORMAT,
         "as_of": dataset.as_of.isoformat(),
         "document": {"bytes": len(encoded), "sha256": hashlib.sha256(encoded).hexdigest()},
+        "counts": counts,
+        "maps": maps,
         "singletons": singletons,
+        "singleton_keys": {name: sorted(keys) for name, keys in dataset.singleton_keys().items()},
         "missing": missing,
     }
     return {"header": header, **sections}
 
 
-def _section(kind: Kind[Any], records: list[Any], spans: list[tuple[int, int]]) -> dict[str, Any]:
-    """Each record's key and span; by country, or by subject, where the kind has one."""
-    section: dict[str, Any] = {
-        "ids": [kind.key(record) for record in records],
-        "spans": [list(span) for span in spans],
-    }
-    if kind.has_country:
-        section["countries"] = {
-            record.country.alpha2: position
-            for position, record in enumerate(records)
-            if record.country is not None
-        }
-    if kind.plural in _BY_SUBJECT:
-        subjects: dict[str, list[int]] = {}
-        for position, record in enumerate(records):
-            subjects.setdefault(record.subject, []).append(position)
-        section["subjects"] = subjects
-    return section
+def _maps(
+    kind: Kind[Any], records: list[Any], spans: list[tuple[int, int]]
+) -> dict[str, dict[str, Any]]:
+    """Each map of the kind, from a key to the record (its place and span).
 
-
-def _keys(kind: Kind[Any], records: list[Any]) -> dict[str, int]:
-    """Every folded lookup key of every record, with the record's place."""
-    keys: dict[str, int] = {}
+    Every folded lookup key, the primary keys, and by country or by subject where the kind
+    has one.
+    """
+    located = [[position, *span] for position, span in enumerate(spans)]
+    keys: dict[str, Any] = {}
     for position, record in enumerate(records):
         for raw in kind.keys(record):
             key = "" if raw is None else normalize(str(raw))
             if key:
-                keys.setdefault(key, position)
-    return keys
+                keys.setdefault(key, located[position])
+    maps: dict[str, dict[str, Any]] = {
+        "keys": keys,
+        "ids": {kind.key(record): located[i] for i, record in enumerate(records)},
+    }
+    if kind.has_country:
+        maps["countries"] = {
+            record.country.alpha2: located[i]
+            for i, record in enumerate(records)
+            if record.country is not None
+        }
+    if kind.plural in _BY_SUBJECT:
+        subjects: dict[str, list[Any]] = {}
+        for position, record in enumerate(records):
+            subjects.setdefault(record.subject, []).append(located[position])
+        maps["subjects"] = subjects
+    return maps
+
+
+def bucketed(entries: dict[str, Any], /) -> list[dict[str, Any]]:
+    """*entries* in buckets of about `BUCKET` entries, each key in bucket `bucket_of(key)`."""
+    count = max(1, -(-len(entries) // BUCKET))
+    buckets: list[dict[str, Any]] = [{} for _ in range(count)]
+    for key, value in entries.items():
+        buckets[bucket_of(key, count)][key] = value
+    return buckets
 
 
 def dumps(index: dict[str, Any], /) -> str:

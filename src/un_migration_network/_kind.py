@@ -44,6 +44,8 @@ class Kind(NamedTuple, Generic[T]):
         is_singleton: Whether a document holds one record of it, not an array.
         is_referenced: Whether records refer to records of this kind by their key (sources,
             countries, agencies), so that the document writes the key, not the record.
+        retry: Other forms of a query to try where it finds nothing (a country's name typed
+            with an article: "the Japan").
     """
 
     name: str
@@ -60,6 +62,7 @@ class Kind(NamedTuple, Generic[T]):
     is_required: bool = True
     is_singleton: bool = False
     is_referenced: bool = False
+    retry: Callable[[str], Iterable[str]] | None = None
 
     def key(self, record: T, /) -> str:
         """A record's primary key as text ("mozambique", "13", "MZ")."""

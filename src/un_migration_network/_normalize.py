@@ -84,6 +84,19 @@ _ARTICLE = r"(?i)^(?:the|le|la|les|el|los|las|l[\'\u2019])\s*$"
 _LEADING = r"(?i)^(?:the|le|la|les|el|los|las)\s+|^l[\'\u2019](?=\w)"
 
 
+def without_article(text: str, /) -> tuple[str, ...]:
+    """*text* without an article that opens it, if one does: "the Japan" is "Japan".
+
+    People write "the" before many names that have none; a lookup that finds nothing tries
+    the name without it.
+
+    >>> without_article("THE Angola"), without_article("Angola")
+    (('Angola',), ())
+    """
+    stripped = re.sub(_LEADING, "", text.strip(" \t\"'"), count=1)
+    return (stripped,) if stripped != text.strip(" \t\"'") and stripped else ()
+
+
 def variants(text: str, /, *, formal: bool = False) -> tuple[str, ...]:
     """*text* and the forms people write it in, its article or bracket folded.
 

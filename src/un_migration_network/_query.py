@@ -1,4 +1,4 @@
-"""The one record a query names, of any kind: what ``show`` shows (`Dataset.lookup`).
+"""The one record a query names, of any kind: what ``show`` shows (`Data.lookup`).
 
 A query names a record by any key of it ("Mozambique", "UNHCR", "13"), or names its kind
 first ("objective 13", "guiding principle: c", "champion Kenya"); "gcm", "imrf" and
@@ -13,16 +13,34 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from un_migration_network._committee import COMMITTEE
+from un_migration_network._compact import COMPACT
 from un_migration_network._kinds import REGISTERED, Kind
 from un_migration_network._normalize import MAX_QUERY, normalize
+from un_migration_network._registry import suggestible
 from un_migration_network.exceptions import AmbiguousError, NotFoundError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
+    from typing import Protocol
 
-    from un_migration_network._dataset import Dataset, Found
+    from un_migration_network._dataset import Found
+    from un_migration_network._registry import Registry
 
-__all__ = ["get", "lookup", "suggestions"]
+    class Data(Protocol):
+        """What a query reads: a `Data`, or the bundled data itself (`_bundle.Bundle`)."""
+
+        def registry(self, kind: Kind[Any], /) -> Registry[Any]:
+            """The registry of one kind."""
+
+        def singleton(self, kind: Kind[Any], /) -> Any:
+            """The Compact or the Executive Committee."""
+
+        def singleton_keys(self) -> Mapping[str, frozenset[str]]:
+            """The folded keys that name each single record (see `singleton_keys`)."""
+
+
+__all__ = ["get", "lookup", "singleton_keys", "suggestions"]
 
 # What a query names besides the records of the registries (folded when compared).
 _COMPACT_WORDS = ("gcm", "compact", "the compact", "global compact", "global compact for migration")
@@ -32,7 +50,7 @@ _WORDS = re.compile(r"\s+|:")
 _SEARCHABLE = tuple(kind for kind in REGISTERED if kind.is_searchable)
 
 
-def lookup(ds: Dataset, query: str) -> Found:
+def lookup(ds: Data, query: str) -> Found:
     """The one record *query* names (see the module's docstring).
 
     Raises:
@@ -48,7 +66,7 @@ def lookup(ds: Dataset, query: str) -> Found:
     return found
 
 
-def _resolve(ds: Dataset, query: str) -> Found | None:
+def _resolve(ds: Data, query: str) -> Found | None:
     """The record *query* names, or None.
 
     Raises:
@@ -72,7 +90,7 @@ def _resolve(ds: Dataset, query: str) -> Found | None:
     return None
 
 
-def get(ds: Dataset, query: str) -> Found | None:
+def get(ds: Data, query: str) -> Found | None:
     """Like `lookup`, but None where nothing, or more than one kind, matches."""
     try:
         return lookup(ds, query)
@@ -80,7 +98,7 @@ def get(ds: Dataset, query: str) -> Found | None:
         return None
 
 
-def suggestions(ds: Dataset, query: str, *, limit: int = 3) -> tuple[str, ...]:
+def suggestions(ds: Data, query: str, *, limit: int = 3) -> tuple[str, ...]:
     """The closest queries that `lookup` answers, best first, each once and short.
 
     A key that two kinds of one rank share is suggested with its kind ("objective 23").
@@ -90,6 +108,7 @@ def suggestions(ds: Dataset, query: str, *, limit: int = 3) -> tuple[str, ...]:
             (match.score, kind.rank, kind, match.record, match.key)
             for kind in _SEARCHABLE
             for match in ds.registry(kind).matches(query, limit=limit)
+            if suggestible(match.score)
         ),
         # Equal scores: the kind of the lower rank first; then each kind's own order.
         key=lambda hit: (-hit[0], hit[1]),
@@ -97,29 +116,53 @@ def suggestions(ds: Dataset, query: str, *, limit: int = 3) -> tuple[str, ...]:
     found: dict[str, str] = {}
     for _, _, kind, record, key in ranked:
         text = ds.registry(kind).short_key(record, key)
-        shown = text if _answers(ds, text, record) else f"{kind.name} {kind.key(record)}"
+        answer = _answer(ds, text)
+        if answer is record:
+            shown = text
+        elif answer is not None and text in found.values():
+            # "Mozambique" is already suggested: it answers with the network, and the
+            # country or the Champion of that name would only repeat it.
+            continue
+        else:
+            shown = f"{kind.name} {kind.key(record)}"
         found.setdefault(normalize(shown), shown)
         if len(found) == limit:
             break
     return tuple(found.values())
 
 
-def _answers(ds: Dataset, text: str, record: Any) -> bool:
-    """Whether `lookup` answers *text* with *record* (not another, not a tie)."""
+def _answer(ds: Data, text: str) -> Any:
+    """The record `lookup` answers *text* with, or None (nothing, or a tie)."""
     try:
-        return _resolve(ds, text) is record
+        return _resolve(ds, text)
     except (NotFoundError, AmbiguousError):
-        return False
+        return None
 
 
-def _singleton(ds: Dataset, key: str) -> Found | None:
-    compact, forum = ds.compact, ds.compact.review_forum
-    if key in _keys(_COMPACT_WORDS, compact.name, compact.acronym, *_names(compact)):
+def singleton_keys(compact: Any) -> dict[str, frozenset[str]]:
+    """The folded keys that name the Compact, its review forum and the Executive Committee.
+
+    The bundled index keeps them, so that a query reads the Compact only if it names it.
+    """
+    forum = compact.review_forum
+    return {
+        "compact": _keys(_COMPACT_WORDS, compact.name, compact.acronym, *_names(compact)),
+        "review_forum": _keys(_FORUM_WORDS, forum.name, forum.acronym, *_names(forum)),
+        "executive_committee": _keys(_COMMITTEE_WORDS),
+    }
+
+
+def _singleton(ds: Data, key: str) -> Found | None:
+    keys = ds.singleton_keys()
+    if key in keys["compact"]:
+        compact: Found = ds.singleton(COMPACT)
         return compact
-    if key in _keys(_FORUM_WORDS, forum.name, forum.acronym, *_names(forum)):
+    if key in keys["review_forum"]:
+        forum: Found = ds.singleton(COMPACT).review_forum
         return forum
-    if key in _keys(_COMMITTEE_WORDS):
-        return ds.executive_committee
+    if key in keys["executive_committee"]:
+        committee: Found = ds.singleton(COMMITTEE)
+        return committee
     return None
 
 
@@ -127,11 +170,11 @@ def _names(record: Any) -> Iterator[str]:
     return (name.text for name in record.names)
 
 
-def _keys(words: tuple[str, ...], *texts: str) -> set[str]:
-    return {normalize(text) for text in (*words, *texts)}
+def _keys(words: tuple[str, ...], *texts: str) -> frozenset[str]:
+    return frozenset(normalize(text) for text in (*words, *texts))
 
 
-def _with_kind(ds: Dataset, query: str) -> Found | None:
+def _with_kind(ds: Data, query: str) -> Found | None:
     """A query that names its kind first: "objective 13", "guiding principle: c"."""
     words = [word for word in _WORDS.split(query.strip()) if word]
     for size in (2, 1):
@@ -153,7 +196,7 @@ def _with_kind(ds: Dataset, query: str) -> Found | None:
     return None
 
 
-def _range(ds: Dataset, kind: Kind[Any]) -> str | None:
+def _range(ds: Data, kind: Kind[Any]) -> str | None:
     """What there is of a kind whose records are numbered or lettered ("objectives 1 to 23")."""
     keys = [kind.key(record) for record in ds.registry(kind)]
     if not keys or kind.primary not in ("number", "letter"):

@@ -5,16 +5,17 @@ from __future__ import annotations
 import enum
 import heapq
 import operator
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from un_migration_network._fields import attributes
 from un_migration_network._html import registry_html
-from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize, words
+from un_migration_network._normalize import MAX_QUERY, bigrams, normalize, words
 from un_migration_network._records import language_code
 from un_migration_network.exceptions import DataError, DataProblem, NotFoundError
 
-__all__ = ["Match", "Registry"]
+__all__ = ["Match", "Registry", "suggestible"]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     import polars as pl
 
     from un_migration_network._countries import Country
+    from un_migration_network._dataset import Dataset
+    from un_migration_network._frames import Annotated
     from un_migration_network._kind import Kind
 
     class Lazy(Protocol[T_co]):
@@ -50,7 +53,7 @@ if TYPE_CHECKING:
 # key of three or more letters keeps at least half of them (when no letter pair repeats).
 _MIN_SIMILARITY = 0.5
 # A misspelled word inside a longer name must be closer: words are short, and a name has many.
-_MIN_WORD_SIMILARITY = 0.6
+_MIN_WORD_SIMILARITY = 0.75
 # Keys shorter than this (a principle's letter, a two-letter code) match exactly or not at all:
 # one typo in them names another record as often as the intended one.
 _MIN_FUZZY = 3
@@ -77,7 +80,7 @@ class Match(NamedTuple, Generic[T]):
 class _Table(Generic[T]):
     """Records indexed by every folded key, by their own text and by country; built once."""
 
-    __slots__ = ("_grams", "_words", "by_country", "by_key", "by_raw", "entries", "records")
+    __slots__ = ("_fuzzy", "by_country", "by_key", "by_raw", "entries", "records")
 
     def __init__(self, records: tuple[T, ...], kind: Kind[T], path: str) -> None:
         by_key: dict[str, tuple[int, T]] = {}
@@ -117,28 +120,69 @@ class _Table(Generic[T]):
                 if country is not None:
                     self.by_country.setdefault(country.alpha2, record)
         # Letter pairs of keys and of their words, for fuzzy matching: made on the first
-        # search (racing threads make equal tuples; whichever lands is complete).
-        self._grams: tuple[frozenset[str], ...] | None = None
-        self._words: dict[str, tuple[frozenset[str], tuple[int, ...]]] | None = None
+        # search (racing threads make equal indexes; whichever lands is complete).
+        self._fuzzy: _Fuzzy | None = None
 
-    def grams(self) -> tuple[frozenset[str], ...]:
-        grams = self._grams
-        if grams is None:
-            grams = self._grams = tuple(bigrams(key) for key, _, _ in self.entries)
-        return grams
-
-    def words(self) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
-        """Each word of the keys (three letters or more): its letter pairs, the entries with it."""
-        found = self._words
+    def fuzzy(self) -> _Fuzzy:
+        """The letter-pair index of the keys and their words."""
+        found = self._fuzzy
         if found is None:
-            places: dict[str, list[int]] = {}
-            for index, (_, text, _) in enumerate(self.entries):
-                for word in words(text):
-                    places.setdefault(word, []).append(index)
-            found = self._words = {
-                word: (bigrams(word), tuple(dict.fromkeys(where))) for word, where in places.items()
-            }
+            keys = [key for key, _, _ in self.entries]
+            found = self._fuzzy = _Fuzzy(keys, [raw for _, raw, _ in self.entries])
         return found
+
+
+class _Postings:
+    """Which items hold each letter pair, and how many pairs each item has.
+
+    Postings (arrays of item numbers, one per letter pair) rather than a set of pairs per
+    item: a registry of countries, with every name in six languages, has thousands of keys.
+    """
+
+    __slots__ = ("sizes", "where")
+
+    def __init__(self, items: list[str]) -> None:
+        self.where: dict[str, array[int]] = {}
+        self.sizes = array("I")
+        for number, item in enumerate(items):
+            grams = bigrams(item)
+            self.sizes.append(len(grams))
+            for gram in grams:
+                found = self.where.get(gram)
+                if found is None:
+                    found = self.where[gram] = array("I")
+                found.append(number)
+
+    def similar(self, text: str, least: float) -> dict[int, float]:
+        """The items whose letter pairs are at least *least* like *text*'s (Sørensen-Dice)."""
+        grams = bigrams(text)
+        shared: dict[int, int] = {}
+        for gram in grams:
+            for number in self.where.get(gram, ()):
+                shared[number] = shared.get(number, 0) + 1
+        sizes = self.sizes
+        found = {}
+        for number, count in shared.items():
+            similarity = 2 * count / (len(grams) + sizes[number])
+            if similarity >= least:
+                found[number] = similarity
+        return found
+
+
+class _Fuzzy:
+    """The letter-pair index of a registry's keys, and of the words of the keys as written."""
+
+    __slots__ = ("keys", "places", "words")
+
+    def __init__(self, keys: list[str], texts: list[str]) -> None:
+        self.keys = _Postings(keys)
+        places: dict[str, list[int]] = {}
+        for entry, text in enumerate(texts):
+            for word in words(text):
+                places.setdefault(word, []).append(entry)
+        self.words = _Postings(list(places))
+        # The entries each word (by its number) appears in.
+        self.places = tuple(array("I", dict.fromkeys(where)) for where in places.values())
 
 
 class Registry(Generic[T]):
@@ -155,9 +199,9 @@ class Registry(Generic[T]):
     True
     """
 
-    __slots__ = ("_countries", "_kind", "_lazy", "_missing", "_table")
+    __slots__ = ("_countries", "_dataset", "_kind", "_lazy", "_missing", "_records", "_table")
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the records, then each option by keyword
         self,
         records: Iterable[T] = (),
         /,
@@ -166,6 +210,7 @@ class Registry(Generic[T]):
         countries: Registry[Country] | None = None,
         missing: str | None = None,
         path: str | None = None,
+        dataset: Callable[[], Dataset] | None = None,
     ) -> None:
         """Index *records* under every key of each.
 
@@ -177,6 +222,8 @@ class Registry(Generic[T]):
             missing: What a miss on a country with no record says of the data's coverage
                 ("the data lists no network there (it lists 62 of ...)").
             path: The JSON path of the records' array, for errors.
+            dataset: How to reach the dataset the records belong to, for what a table of
+                them joins from other kinds (a country's network); a `Dataset` sets it.
 
         Raises:
             DataError: Two records share a key (after folding), with the JSON path of each.
@@ -184,8 +231,10 @@ class Registry(Generic[T]):
         self._kind = kind
         self._countries = countries if kind.has_country else None
         self._missing = missing
+        self._dataset = dataset
         self._lazy: Lazy[T] | None = None
-        self._table: _Table[T] | None = _Table(tuple(records), kind, path or f"$.{kind.plural}")
+        self._records: tuple[T, ...] | None = tuple(records)
+        self._table: _Table[T] | None = _Table(self._records, kind, path or f"$.{kind.plural}")
 
     @classmethod
     def lazily(
@@ -196,6 +245,7 @@ class Registry(Generic[T]):
         kind: Kind[T],
         countries: Registry[Country] | None = None,
         missing: str | None = None,
+        dataset: Callable[[], Dataset] | None = None,
     ) -> Registry[T]:
         """A registry over records read on first use: an exact lookup reads the one record.
 
@@ -206,25 +256,57 @@ class Registry(Generic[T]):
         registry._kind = kind
         registry._countries = countries if kind.has_country else None
         registry._missing = missing
+        registry._dataset = dataset
         registry._lazy = lazy
+        registry._records = None
         registry._table = None
         return registry
 
+    def _all(self) -> tuple[T, ...]:
+        """Every record (read on first use for a lazy registry)."""
+        records = self._records
+        if records is None:
+            lazy = self._lazy
+            assert lazy is not None  # noqa: S101 - a registry has one or the other
+            with lazy.lock:
+                records = self._records
+                if records is None:
+                    # Published whole, in one assignment: another thread sees None or all.
+                    records = self._records = lazy.records()
+        return records
+
     def _whole(self) -> _Table[T]:
-        """Every record, indexed (read and indexed on first use for a lazy registry)."""
+        """Every record, indexed by every key (indexed on first use for a lazy registry).
+
+        Iterating a registry needs no index: a search, suggestions and `filter` do.
+        """
         table = self._table
         if table is None:
+            records = self._all()
             lazy = self._lazy
             assert lazy is not None  # noqa: S101 - a registry has one or the other
             with lazy.lock:
                 table = self._table
                 if table is None:
-                    # Published whole, in one assignment: another thread sees None or all.
-                    table = self._table = _Table(lazy.records(), self._kind, "$")
+                    table = self._table = _Table(records, self._kind, "$")
         return table
 
     def _own(self, text: str) -> T | None:
-        """The record one of its own keys names (not its country's)."""
+        """The record one of its own keys names (not its country's).
+
+        Where none does, the other forms of the query its kind tries (`Kind.retry`).
+        """
+        found = self._exact(text)
+        retry = self._kind.retry
+        if found is None and retry is not None and len(text) <= MAX_QUERY:
+            for other in retry(text):
+                found = self._exact(other)
+                if found is not None:
+                    break
+        return found
+
+    def _exact(self, text: str) -> T | None:
+        """The record one of its own keys names."""
         table = self._table
         if table is not None:
             hit = table.by_raw.get(text)
@@ -310,7 +392,7 @@ class Registry(Generic[T]):
         Traceback (most recent call last):
         ...
         un_migration_network.exceptions.NotFoundError: 2 of 3 keys name no network:
-        'Mozambik' (did you mean 'Mozambique'?), 'Atlantis'
+        'Mozambik' (did you mean 'Mozambique' or 'Zambia'?), 'Atlantis'
         """
         keys = list(_many(keys))
         found = self._find_many(keys)
@@ -377,13 +459,15 @@ class Registry(Generic[T]):
 
         >>> import un_migration_network as umn
         >>> umn.networks.suggest("Mozambik")
-        ('Mozambique',)
+        ('Mozambique', 'Zambia')
         """
         text = _text(query)
         if text is None:
             return ()
         found: dict[str, str] = {}
         for match in self.matches(text, limit=limit):
+            if not suggestible(match.score):
+                continue
             shown = self.short_key(match.record, match.key)
             found.setdefault(normalize(shown), shown)
         return tuple(found.values())
@@ -417,47 +501,25 @@ class Registry(Generic[T]):
         if not needle:
             return []
         table = self._whole()
-        grams = bigrams(needle)
-        by_word = self._word_scores(table, text)
+        fuzzy = table.fuzzy()
+        scores = fuzzy.keys.similar(needle, _MIN_SIMILARITY)
+        for entry, score in _word_scores(fuzzy, text).items():
+            scores[entry] = max(score, scores.get(entry, 0.0))
+        for entry, (key, _, _) in enumerate(table.entries):
+            exact = _score(needle, key)
+            if exact:
+                scores[entry] = exact
+            elif len(key) < _MIN_FUZZY:
+                scores.pop(entry, None)  # a short key matches exactly or not at all
         # Each record's best key, with the place of that key: ties keep the data's order, so
         # results are stable, and scores stay exact (callers compare them across kinds).
         best: dict[int, tuple[float, int, Match[T]]] = {}
-        for order, ((key, raw, record), key_grams) in enumerate(
-            zip(table.entries, table.grams(), strict=True)
-        ):
-            score = max(_score(needle, grams, key, key_grams), by_word.get(order, 0.0))
-            if score <= 0:
-                continue
+        for entry, score in scores.items():
+            _, raw, record = table.entries[entry]
             slot = id(record)
             if slot not in best or best[slot][0] < score:
-                best[slot] = (score, -order, Match(score, raw, record))
+                best[slot] = (score, -entry, Match(score, raw, record))
         return [match for _, _, match in heapq.nlargest(limit, best.values(), key=_rank)]
-
-    @staticmethod
-    def _word_scores(table: _Table[T], query: str) -> dict[int, float]:
-        """Entries that hold every word of *query*, each word exact or nearly: 1 to 2."""
-        wanted = words(query)
-        if len(wanted) == 0:
-            return {}
-        index = table.words()
-        totals: dict[int, float] | None = None
-        for word in wanted:
-            grams = bigrams(word)
-            here: dict[int, float] = {}
-            for candidate, (candidate_grams, places) in index.items():
-                similarity = 1.0 if candidate == word else dice(grams, candidate_grams)
-                if similarity < _MIN_WORD_SIMILARITY:
-                    continue
-                for place in places:
-                    if here.get(place, 0.0) < similarity:
-                        here[place] = similarity
-            totals = (
-                here
-                if totals is None
-                else {place: totals[place] + s for place, s in here.items() if place in totals}
-            )
-        assert totals is not None  # noqa: S101 - at least one word
-        return {place: 1.0 + total / len(wanted) for place, total in totals.items()}
 
     def filter(
         self, predicate: Callable[[T], bool] | None = None, /, **fields: object
@@ -477,11 +539,17 @@ class Registry(Generic[T]):
         wanted = {name: self._field_value(name, value) for name, value in fields.items()}
         chosen = [
             record
-            for record in self._whole().records
+            for record in self._all()
             if (predicate is None or predicate(record))
             and all(getattr(record, name) == value for name, value in wanted.items())
         ]
-        return Registry(chosen, kind=self._kind, countries=self._countries, missing=self._missing)
+        return Registry(
+            chosen,
+            kind=self._kind,
+            countries=self._countries,
+            missing=self._missing,
+            dataset=self._dataset,
+        )
 
     def _field_value(self, name: str, value: object) -> object:
         """The value a filter on field *name* compares with: an enum member for its value."""
@@ -510,14 +578,14 @@ class Registry(Generic[T]):
         return self._kind.type
 
     def __len__(self) -> int:
-        return len(self._whole().records)
+        return len(self._all())
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._whole().records)
+        return iter(self._all())
 
     def __getitem__(self, index: int) -> T:
         """The record at *index* in iteration order (negative indexes count from the end)."""
-        return self._whole().records[index]
+        return self._all()[index]
 
     def __contains__(self, item: object) -> bool:
         """Whether *item* is a key of a record, or a record equal to one of them."""
@@ -529,18 +597,16 @@ class Registry(Generic[T]):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Registry):
             return NotImplemented
-        return (
-            self._kind.name == other._kind.name and self._whole().records == other._whole().records
-        )
+        return self._kind.name == other._kind.name and self._all() == other._all()
 
     def __hash__(self) -> int:
-        return hash((self._kind.name, self._whole().records))
+        return hash((self._kind.name, self._all()))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt from the records: the indexes are derived, and any pickle protocol works.
         return (
             _rebuild,
-            (self._whole().records, self._kind.plural, self._countries, self._missing),
+            (self._all(), self._kind.plural, self._countries, self._missing),
         )
 
     def __repr__(self) -> str:
@@ -555,8 +621,7 @@ class Registry(Generic[T]):
         """
         code = language_code(lang)
         rows = [
-            [column.read(record, code) for column in self._kind.columns]
-            for record in self._whole().records
+            [column.read(record, code) for column in self._kind.columns] for record in self._all()
         ]
         headers = [column.header for column in self._kind.columns]
         return registry_html(self._kind.label, self._kind.name, headers, rows)
@@ -568,15 +633,20 @@ class Registry(Generic[T]):
     def to_dataframe(self, *, lang: str = "en") -> pd.DataFrame:
         """The records as a pandas DataFrame: one row each, one column per field.
 
-        A list is a list (``[]`` when empty), a reference an id (a list of ids for several),
-        a date span three columns (its text, ``_earliest`` and ``_latest`` as
-        ``datetime64``), an enum a categorical, and an absent value ``<NA>`` or ``NaT``.
-        Names in other languages get one column per language (``name_fr``, ...); with
-        *lang*, the name columns hold that language (the English, marked ``[en]``, where
-        there is none). Needs the ``pandas`` extra.
+        A list is a list (missing where the field says empty means unknown: a network's
+        ``members`` no source lists), a reference a key (a list of keys for several), a date
+        span three columns (its text, ``_earliest`` and ``_latest`` as ``datetime64``), an
+        enum a categorical, and an absent value ``<NA>`` or ``NaT``. Networks have a nullable
+        ``member_count``. Names in other languages get one column per field and language
+        (``name_fr``, ``name_zh``, ...); with *lang*, the name columns hold that language (the
+        English, marked ``[en]``, where there is none). Countries add ``network`` (the id of
+        the country's network), ``champion`` and ``gcm_vote`` from the dataset they belong
+        to. Needs the ``pandas`` extra.
 
         Raises:
             ImportError: pandas is not installed.
+            TypeError: *lang* is not a string.
+            ValueError: *lang* is not an ISO 639-1 code.
 
         >>> import un_migration_network as umn
         >>> frame = umn.objectives.to_dataframe()
@@ -585,7 +655,7 @@ class Registry(Generic[T]):
         """
         from un_migration_network._frames import pandas_frame  # noqa: PLC0415 - pandas only
 
-        return pandas_frame(self._kind, self._whole().records, lang=lang)
+        return pandas_frame(self._kind, self._all(), lang=lang, dataset=self._owner())
 
     def to_polars(self, *, lang: str = "en") -> pl.DataFrame:
         """The records as a polars DataFrame, with the columns and types of `to_dataframe`.
@@ -594,10 +664,54 @@ class Registry(Generic[T]):
 
         Raises:
             ImportError: polars is not installed.
+            TypeError: *lang* is not a string.
+            ValueError: *lang* is not an ISO 639-1 code.
+
+        >>> import un_migration_network as umn
+        >>> umn.networks.to_polars().filter(id="asia-pacific")["member_count"].to_list()
+        [1]
         """
         from un_migration_network._frames import polars_frame  # noqa: PLC0415 - polars only
 
-        return polars_frame(self._kind, self._whole().records, lang=lang)
+        return polars_frame(self._kind, self._all(), lang=lang, dataset=self._owner())
+
+    def annotate(
+        self, frame: pd.DataFrame, column: str, /, *, lang: str = "en", prefix: str | None = None
+    ) -> Annotated:
+        """Add to your pandas table the columns of the record each value of *column* names.
+
+        A column of names as people type them ("Ivory Coast", "Türkiye", "RDC", "CIV") gets,
+        beside it, the record's columns (for countries: codes, groupings, the country's
+        network, Champion, GCM vote), each distinct name folded and looked up once; the names
+        that find nothing come back with their closest keys. Needs the ``pandas`` extra.
+
+        Raises:
+            ImportError: pandas is not installed.
+            KeyError: The table has no such column.
+
+        >>> import pandas as pd, un_migration_network as umn
+        >>> table = pd.DataFrame({"country": ["Ivory Coast", "موزامبيق", "Mozambik"]})
+        >>> frame, unresolved = umn.countries.annotate(table, "country")
+        >>> list(frame["country_alpha3"])
+        ['CIV', 'MOZ', nan]
+        >>> unresolved.loc[0, "suggestions"][0]
+        'Mozambique'
+        """
+        from un_migration_network._frames import annotate  # noqa: PLC0415 - pandas only
+
+        return annotate(self, frame, column, lang=lang, prefix=prefix)
+
+    def _owner(self) -> Dataset | None:
+        """The dataset the records belong to, where one is known."""
+        return None if self._dataset is None else self._dataset()
+
+    def _adopt(self, dataset: Dataset, /) -> None:
+        """Belong to *dataset*, unless the registry already belongs to one.
+
+        The bundled data's registries reach theirs through `load`.
+        """
+        if self._dataset is None:
+            self._dataset = lambda: dataset
 
 
 def _rebuild(
@@ -606,6 +720,18 @@ def _rebuild(
     from un_migration_network._kinds import kind_named  # noqa: PLC0415 - unpickling only
 
     return Registry(records, kind=kind_named(plural), countries=countries, missing=missing)
+
+
+def suggestible(score: float, /) -> bool:
+    """Whether a match is close enough to suggest.
+
+    A key that starts with or holds the query is, only if the query is half of it or more:
+    "lac" does not suggest "la Chine".
+
+    >>> suggestible(3 + 3 / 7), suggestible(0.7)
+    (False, True)
+    """
+    return not 2 <= score < 4 or score % 1 >= 0.5  # noqa: PLR2004 - the scores of `Match`
 
 
 def _rank(entry: tuple[float, int, Match[Any]]) -> tuple[float, int]:
@@ -647,14 +773,33 @@ def _text(key: object) -> str | None:
     return str(number)
 
 
-def _score(needle: str, grams: frozenset[str], key: str, key_grams: frozenset[str]) -> float:
+def _word_scores(fuzzy: _Fuzzy, query: str) -> dict[int, float]:
+    """Entries that hold every word of *query*, each word exact or nearly: 1 to 2."""
+    wanted = words(query)
+    if not wanted:
+        return {}
+    totals: dict[int, float] | None = None
+    for word in wanted:
+        here: dict[int, float] = {}
+        for number, similarity in fuzzy.words.similar(word, _MIN_WORD_SIMILARITY).items():
+            for entry in fuzzy.places[number]:
+                if here.get(entry, 0.0) < similarity:
+                    here[entry] = similarity
+        totals = (
+            here
+            if totals is None
+            else {entry: totals[entry] + s for entry, s in here.items() if entry in totals}
+        )
+    assert totals is not None  # noqa: S101 - at least one word
+    return {entry: 1.0 + total / len(wanted) for entry, total in totals.items()}
+
+
+def _score(needle: str, key: str) -> float:
+    """4 for the key itself, 3 to 4 for a key that starts with it, 2 to 3 for one that holds it."""
     if key == needle:
         return 4.0
     if key.startswith(needle):
         return 3.0 + len(needle) / len(key)
     if needle in key:
         return 2.0 + len(needle) / len(key)
-    if len(key) < _MIN_FUZZY:
-        return 0.0
-    similarity = dice(grams, key_grams)
-    return similarity if similarity >= _MIN_SIMILARITY else 0.0
+    return 0.0

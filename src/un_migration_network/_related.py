@@ -10,24 +10,45 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from un_migration_network._compact import CHAMPIONS, COMPACT, Compact
 from un_migration_network._countries import Country
-from un_migration_network._events import conflated, disagreements
-from un_migration_network._networks import Agency, Network
+from un_migration_network._events import Quantity, conflated, disagreements
+from un_migration_network._networks import NETWORKS, Agency, Network
 from un_migration_network._pages import ENGLISH, Page, Piece, Row, page, span_text
 
 if TYPE_CHECKING:
-    from un_migration_network._dataset import Dataset
+    from collections.abc import Mapping
+    from typing import Protocol
+
     from un_migration_network._events import Event, Observation
+    from un_migration_network._kind import Kind
+    from un_migration_network._registry import Registry
+
+    class Data(Protocol):
+        """What a page reads: a `Data`, or the bundled data itself (`_bundle.Bundle`)."""
+
+        def registry(self, kind: Kind[Any], /) -> Registry[Any]:
+            """The registry of one kind."""
+
+        def singleton(self, kind: Kind[Any], /) -> Any:
+            """The Compact or the Executive Committee."""
+
+        def singleton_keys(self) -> Mapping[str, frozenset[str]]:
+            """The folded keys that name each single record."""
+
+        def about(self, subject: str, /) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+            """The events and the figures about one record."""
+
 
 __all__ = ["full_page", "related", "vote_of"]
 
 
-def full_page(ds: Dataset, record: Any, /, *, lang: str = ENGLISH) -> Page:
+def full_page(ds: Data, record: Any, /, *, lang: str = ENGLISH) -> Page:
     """The page of *record* with what the rest of *ds* says of it."""
     return page(record, lang=lang, related=related(ds, record))
 
 
-def related(ds: Dataset, record: Any, /) -> tuple[Row, ...]:
+def related(ds: Data, record: Any, /) -> tuple[Row, ...]:
     """The rows the rest of the data adds to *record*'s page."""
     rows: list[Row] = []
     if isinstance(record, Country):
@@ -36,7 +57,7 @@ def related(ds: Dataset, record: Any, /) -> tuple[Row, ...]:
         rows.extend(_champion(ds, record.country))
     elif isinstance(record, Agency):
         rows.extend(_memberships(ds, record))
-    subject = "gcm" if record is ds.compact else getattr(record, "id", None)
+    subject = "gcm" if isinstance(record, Compact) else getattr(record, "id", None)
     if isinstance(subject, str):
         events, figures = ds.about(subject)
         rows.extend(_events(events))
@@ -44,7 +65,7 @@ def related(ds: Dataset, record: Any, /) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def vote_of(ds: Dataset, country: Country, /) -> str | None:
+def vote_of(ds: Data, country: Country, /) -> str | None:
     """How *country* voted on the Compact's resolution, where a source names its vote.
 
     The sources name the States that voted against and abstained; the 152 in favour and the
@@ -55,21 +76,22 @@ def vote_of(ds: Dataset, country: Country, /) -> str | None:
     >>> vote_of(ds, ds.countries.lookup("Chile")), vote_of(ds, ds.countries.lookup("Kenya"))
     ('abstained', None)
     """
-    compact = ds.compact
+    compact = ds.singleton(COMPACT)
     for vote, states in (("against", compact.voted_against), ("abstained", compact.abstained)):
         if any(state.country == country for state in states):
             return vote
     return None
 
 
-def _country(ds: Dataset, country: Country) -> list[Row]:
-    networks = ds.networks_in(country)
+def _country(ds: Data, country: Country) -> list[Row]:
+    network = ds.registry(NETWORKS).get(country.alpha2)
+    networks = () if network is None else (network,)
     pieces = tuple(Piece(n.id, n.name) for n in networks) or (Piece("none listed"),)
     sources = tuple(s for n in networks for s in n.cite("country") or n.sources)
     rows = [Row("network", pieces, sources)]
     rows.extend(_champion(ds, country) or [Row("GCM Champion", (Piece("no"),))])
     vote = vote_of(ds, country)
-    compact = ds.compact
+    compact = ds.singleton(COMPACT)
     if vote is None:
         text, sources = "not named in the sources (they name the States against and abstaining)", ()
     else:
@@ -79,8 +101,8 @@ def _country(ds: Dataset, country: Country) -> list[Row]:
     return rows
 
 
-def _champion(ds: Dataset, country: Country) -> list[Row]:
-    champion = ds.champions.get(country.alpha2)
+def _champion(ds: Data, country: Country) -> list[Row]:
+    champion = ds.registry(CHAMPIONS).get(country.alpha2)
     if champion is None:
         return []
     since = "" if champion.since is None else f", since {span_text(champion.since)}"
@@ -89,10 +111,10 @@ def _champion(ds: Dataset, country: Country) -> list[Row]:
     ]
 
 
-def _memberships(ds: Dataset, agency: Agency) -> list[Row]:
+def _memberships(ds: Data, agency: Agency) -> list[Row]:
     rows = []
     for label, field in (("member of", "members"), ("co-chair of", "co_chairs")):
-        networks = [n for n in ds.networks if agency in getattr(n, field)]
+        networks = [n for n in ds.registry(NETWORKS) if agency in getattr(n, field)]
         if networks:
             pieces = tuple(Piece(n.id, n.name) for n in networks)
             sources = tuple(s for n in networks for s in n.cite(field))
@@ -111,18 +133,21 @@ def _events(events: tuple[Event, ...]) -> list[Row]:
     ]
 
 
-def _figures(ds: Dataset, figures: tuple[Observation, ...]) -> list[Row]:
+def _figures(ds: Data, figures: tuple[Observation, ...]) -> list[Row]:
     notes: dict[str, str] = {}
     for group in disagreements(figures):
         values = " and ".join(sorted({o.figure for o in group}))
         for observation in group:
             notes[observation.id] = f"disputed: sources give {values} for that date"
-    vote = ds.compact.vote.in_favour
-    for observation in conflated(figures, vote):
-        notes[observation.id] = (
-            f"disputed: {vote} is the General Assembly's vote in favour of "
-            f"{ds.compact.resolution}, not a count of States adopting the Compact"
-        )
+    adopting = [o for o in figures if o.quantity is Quantity.STATES_ADOPTING]
+    if adopting:  # the Compact is read only where a figure may be its vote
+        compact = ds.singleton(COMPACT)
+        vote = compact.vote.in_favour
+        for observation in conflated(adopting, vote):
+            notes[observation.id] = (
+                f"disputed: {vote} is the General Assembly's vote in favour of "
+                f"{compact.resolution}, not a count of States adopting the Compact"
+            )
     return [
         Row(
             "figures" if index == 0 else "",

@@ -1,8 +1,16 @@
-"""Flat exports (CSV rows, DataFrames, a Frictionless Data Package) and the JSON Schema.
+"""Flat tables of the records, shared by every tabular export.
 
-All are derived from the attrs models and the kinds table, never kept by hand: a field added
-to a record appears in its CSV columns, its DataFrame, its Table Schema and the JSON Schema
-without touching this module.
+CSV, the DataFrames, the data package and the SQLite file all write these tables. A record
+becomes one row, its columns read off its attrs fields (`_fields`), so a new field shows in
+every export without code of its own: a date span is its text and its two bounds
+(``launched``, ``launched_earliest``, ``launched_latest``), a record that others refer to (a
+source, a country, an agency) is its key, a list of them a list of keys, a small value record
+(the Compact's `Vote`) one column per field with a prefix (``vote_against``), and each name in
+another language one column per field and language (``name_fr``, ``name_zh``). What does not
+fit a row is a long table of its own: the sources of each field (``citations``), the names
+with their schemes and sources (``names``), the networks' members and co-chairs, the
+Executive Committee's seats and member lists, the review forums and the Compact's recorded
+vote. Unknown is never zero: a member list no source gives is missing, not empty.
 """
 
 from __future__ import annotations
@@ -11,84 +19,110 @@ import csv
 import datetime as dt
 import enum
 import functools
-import inspect
 import io
 import json
 import operator
-import os
-import re
-import secrets
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from un_migration_network._kinds import KINDS, Kind
-from un_migration_network._models import (
-    Agency,
-    Citation,
-    DateSpan,
-    Membership,
-    Name,
-    ReviewForumEdition,
-    Snapshot,
-    Source,
-    language_code,
-)
+from un_migration_network import _fields
+from un_migration_network._committee import Membership, Snapshot
+from un_migration_network._compact import ReviewForum, ReviewForumEdition
+from un_migration_network._dates import DateSpan
+from un_migration_network._kinds import KINDS, Kind, kind_of
+from un_migration_network._networks import Network
+from un_migration_network._pages import LANGUAGE_NAMES, in_language
+from un_migration_network._records import Citation, Name
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    import pandas as pd
-
     from un_migration_network._dataset import Dataset
-    from un_migration_network._registry import Registry
 
 __all__ = [
+    "VOTES",
     "Cell",
-    "flat_columns",
+    "Column",
+    "Table",
+    "every_name",
     "flat_row",
-    "json_schema",
-    "registry_dataframe",
+    "kind_table",
+    "table_csv",
+    "tables",
     "to_csv",
-    "to_dataframe",
-    "write_atomic",
-    "write_datapackage",
 ]
 
-#: One value of a flat row: what a CSV cell or a DataFrame column holds before formatting.
-Cell = str | int | bool | dt.date | list[Any] | dict[str, Any] | None
+#: One value of a flat row, before a format writes it.
+Cell = str | int | float | bool | dt.date | list[str] | list[int] | None
 
-# Records cite sources and agencies by id (as the converter writes them); only the
-# document's own `sources` and `agencies` arrays hold them whole.
-_REFERENCES: tuple[type, ...] = (Source, Agency)
-_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_SPAN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-# Scalar types: (Table Schema type, JSON Schema).
-_SCALARS: dict[object, tuple[str, dict[str, Any]]] = {
-    str: ("string", {"type": "string"}),
-    int: ("integer", {"type": "integer"}),
-    bool: ("boolean", {"type": "boolean"}),
-    dt.date: ("date", {"type": "string", "format": "date", "pattern": _DAY}),
-}
-_MISSING_PANDAS = "to_dataframe() needs pandas: pip install 'un-migration-network[pandas]'"
+#: How a State may have voted on the Compact (A/RES/73/195), as every table writes it.
+VOTES = ("in favour", "against", "abstained", "non-voting")
+
 _ENGLISH = "en"
+# The UN's official languages besides English: every table has a column for each, so its
+# columns do not depend on which names the data happens to hold.
+_LANGUAGES = tuple(code for code in LANGUAGE_NAMES if code != _ENGLISH)
+_SCALARS: dict[object, str] = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    dt.date: "date",
+}
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _Column(NamedTuple):
-    """One flat column: its name, its Table Schema type, and how to read it off a record.
+class Column(NamedTuple):
+    """One column of a table: its name, its type and what it holds.
 
-    ``enum`` lists the allowed values of an enum field; ``refers`` names the record type an
-    id (or each id of a list) refers to.
+    Attributes:
+        name: The column's name (``launched_earliest``, ``name_fr``).
+        type: ``"string"``, ``"integer"``, ``"number"``, ``"boolean"``, ``"date"`` or
+            ``"list"``.
+        doc: What it holds, in one sentence.
+        categories: The values it may hold, for a closed vocabulary (an enum).
+        refers: The table and column its key refers to (``("agencies", "id")``); for a list,
+            what each item refers to.
+        item: The type of a list's items.
+        is_required: Whether every row has a value.
     """
 
     name: str
-    schema: str  # the Table Schema type: "string", "integer", "date", "array", "object", ...
+    type: str
+    doc: str
+    categories: tuple[str, ...] | None = None
+    refers: tuple[str, str] | None = None
+    item: str | None = None
+    is_required: bool = False
+
+
+class Table(NamedTuple):
+    """One table: its name, its columns, its primary key and its rows.
+
+    Attributes:
+        name: The table's name (``networks``, ``network_members``): a file, a frame, an SQL
+            table.
+        doc: What a row is.
+        columns: The columns, in order.
+        primary: The columns whose values name one row.
+        rows: The rows, each a tuple of cells in column order.
+    """
+
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    primary: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+class _Part(NamedTuple):
+    """A column of a record table, and how to read its cell off a record."""
+
+    column: Column
     read: Callable[[Any], Cell]
-    enum: tuple[str, ...] | None = None
-    refers: type | None = None
 
 
 def _optional(tp: Any) -> tuple[Any, bool]:
@@ -100,590 +134,625 @@ def _optional(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+def _referenced(tp: object) -> Kind[Any] | None:
+    """The kind of a record type that records refer to by key, or None."""
+    kind = kind_of(tp) if isinstance(tp, type) else None
+    return kind if kind is not None and kind.is_referenced else None
 
 
-def _scalar(tp: Any, where: str) -> tuple[str, dict[str, Any]]:
-    try:
-        return _SCALARS[tp]
-    except KeyError:
-        msg = f"cannot export {where}: unsupported type {tp!r}"
-        raise TypeError(msg) from None
+def _then(read: Callable[[Any], Any], then: Callable[[Any], Cell]) -> Callable[[Any], Cell]:
+    """*read*, then *then* on what it reads; None stays None."""
+
+    def reader(record: Any) -> Cell:
+        value = read(record)
+        return None if value is None else then(value)
+
+    return reader
 
 
-def _then(first: Callable[[Any], Any], second: Callable[[Any], Cell]) -> Callable[[Any], Cell]:
-    """Compose two readers; None read by the first stays None."""
+def _listed(
+    read: Callable[[Any], Any], item: Callable[[Any], Any], *, empty_is_unknown: bool
+) -> Callable[[Any], Cell]:
+    """A list cell; an empty list is None where the field says empty means unknown."""
 
-    def read(record: Any) -> Cell:
-        value = first(record)
-        return None if value is None else second(value)
+    def reader(record: Any) -> Cell:
+        values = read(record)
+        if not values and empty_is_unknown:
+            return None
+        return [item(value) for value in values]
 
-    return read
-
-
-def _listed(read: Callable[[Any], Any], item: Callable[[Any], Any]) -> Callable[[Any], Cell]:
-    def listing(record: Any) -> Cell:
-        return [item(value) for value in read(record)]
-
-    return listing
+    return reader
 
 
-def _item_reader(tp: Any, where: str) -> tuple[Callable[[Any], Any], type | None]:
-    """How one element of a tuple field is written in a list cell, and what it refers to."""
-    if tp in _REFERENCES:
-        return operator.attrgetter("id"), tp
-    if _is_enum(tp):
-        return operator.attrgetter("value"), None
-    if attrs.has(tp):
-        msg = f"cannot export {where}: a list of {tp.__name__} records does not fit one cell"
-        raise TypeError(msg)
-    _scalar(tp, where)
-    return (lambda value: value), None
+def _unsupported(where: str, tp: object) -> TypeError:
+    return TypeError(f"cannot flatten {where}: unsupported type {tp!r}")
 
 
-def _cited(citations: tuple[Citation, ...]) -> dict[str, Any]:
-    return {c.field: [source.id for source in c.sources] for c in citations}
-
-
-def _field_columns(  # noqa: PLR0911 - one return per kind of field type, in one place
-    name: str, tp: Any, read: Callable[[Any], Any], where: str
-) -> list[_Column]:
-    tp, _ = _optional(tp)
-    if tp is DateSpan:
-        # The span's text parses back (`DateSpan.parse`); its bounds are dates.
+def _field_parts(  # noqa: PLR0911 - one return per kind of field type, in one place
+    attribute: attrs.Attribute[Any], tp: Any, read: Callable[[Any], Any], prefix: str
+) -> list[_Part]:
+    """The columns one field gives."""
+    name = prefix + attribute.name
+    doc = _fields.doc(attribute)
+    inner, optional = _optional(tp)
+    required = not optional
+    if inner is DateSpan:
         return [
-            _Column(name, "string", _then(read, str)),
-            _Column(f"{name}_earliest", "date", _then(read, operator.attrgetter("earliest"))),
-            _Column(f"{name}_latest", "date", _then(read, operator.attrgetter("latest"))),
+            _Part(Column(name, "string", doc, is_required=required), _then(read, str)),
+            _Part(
+                Column(
+                    f"{name}_earliest",
+                    "date",
+                    f"The first day of the span in {name}.",
+                    is_required=required,
+                ),
+                _then(read, operator.attrgetter("earliest")),
+            ),
+            _Part(
+                Column(
+                    f"{name}_latest",
+                    "date",
+                    f"The last day of the span in {name}.",
+                    is_required=required,
+                ),
+                _then(read, operator.attrgetter("latest")),
+            ),
         ]
-    if tp in _REFERENCES:
-        return [_Column(name, "string", _then(read, operator.attrgetter("id")), refers=tp)]
-    if tp == tuple[Citation, ...]:
-        return [_Column(name, "object", _then(read, _cited))]
-    if tp == tuple[Name, ...]:
-        return []  # one column per language and field: see _name_columns
-    if attrs.has(tp):
-        # A value object such as Country: one column per field, named with a prefix.
+    kind = _referenced(inner)
+    if kind is not None:
+        column = Column(
+            name, "string", doc, refers=(kind.plural, kind.primary), is_required=required
+        )
+        return [_Part(column, _then(read, kind.key))]
+    if inner in (tuple[Citation, ...], tuple[Name, ...]):
+        return []  # long tables of their own: citations, names (and a column per language)
+    if typing.get_origin(inner) is tuple:
+        return _list_parts(attribute, typing.get_args(inner)[0], read, name)
+    if attrs.has(inner):
+        if "sources" in attrs.fields_dict(inner):
+            return []  # a sourced record inside a record has a table of its own
+        # A small value record (the Compact's Vote): one column per field, with a prefix.
+        hints = typing.get_type_hints(inner)
         return [
-            column._replace(name=f"{name}_{column.name}", read=_then(read, column.read))
-            for column in _columns(tp)
+            part
+            for nested in attrs.fields(inner)
+            for part in _field_parts(
+                nested,
+                hints[nested.name],
+                _then(read, operator.attrgetter(nested.name)),
+                f"{name}_",
+            )
         ]
-    if typing.get_origin(tp) is tuple:
-        item, refers = _item_reader(typing.get_args(tp)[0], where)
-        return [_Column(name, "array", _listed(read, item), refers=refers)]
-    if _is_enum(tp):
-        values = tuple(member.value for member in tp)
-        return [_Column(name, "string", _then(read, operator.attrgetter("value")), enum=values)]
-    kind, _ = _scalar(tp, where)
-    return [_Column(name, kind, read)]
+    if isinstance(inner, type) and issubclass(inner, enum.Enum):
+        values = tuple(str(member.value) for member in inner)
+        column = Column(name, "string", doc, categories=values, is_required=required)
+        return [_Part(column, _then(read, operator.attrgetter("value")))]
+    if inner not in _SCALARS:
+        raise _unsupported(name, inner)
+    return [_Part(Column(name, _SCALARS[inner], doc, is_required=required), read)]
+
+
+def _list_parts(
+    attribute: attrs.Attribute[Any], item: Any, read: Callable[[Any], Any], name: str
+) -> list[_Part]:
+    """The column of a list field: a list of keys or of plain values; [] for a list of records."""
+    unknown = _fields.empty_text(attribute) is not None
+    doc = _fields.doc(attribute)
+    kind = _referenced(item)
+    if kind is not None:
+        column = Column(
+            name,
+            "list",
+            doc,
+            refers=(kind.plural, kind.primary),
+            item="string",
+            is_required=not unknown,
+        )
+        return [_Part(column, _listed(read, kind.key, empty_is_unknown=unknown))]
+    if attrs.has(item):
+        return []  # a list of records is a long table of its own (seats, editions, votes)
+    if item not in (str, int):
+        raise _unsupported(name, item)
+    column = Column(name, "list", doc, item=_SCALARS[item], is_required=not unknown)
+    return [_Part(column, _listed(read, lambda value: value, empty_is_unknown=unknown))]
+
+
+def _member_count(network: Network) -> int | None:
+    """How many members the sources list.
+
+    None where they list none and the list is not known to be complete: unknown is not zero.
+    """
+    if network.members or network.is_membership_complete:
+        return len(network.members)
+    return None
+
+
+# Columns that no field holds, each after the field it derives from.
+_COMPUTED: dict[type, tuple[str, _Part]] = {
+    Network: (
+        "members",
+        _Part(
+            Column(
+                "member_count",
+                "integer",
+                "How many members the sources list (see is_membership_complete); missing where "
+                "they list none.",
+            ),
+            _member_count,
+        ),
+    ),
+}
 
 
 @functools.cache
-def _columns(record_type: type) -> tuple[_Column, ...]:
+def _record_parts(record_type: type) -> tuple[_Part, ...]:
+    """The columns of a record type's own fields (names in other languages apart)."""
     hints = typing.get_type_hints(record_type)
-    columns: list[_Column] = []
-    for field in attrs.fields(record_type):
-        where = f"{record_type.__name__}.{field.name}"
-        read = operator.attrgetter(field.name)
-        columns.extend(_field_columns(field.name, hints[field.name], read, where))
-    return tuple(columns)
+    computed = _COMPUTED.get(record_type)
+    parts: list[_Part] = []
+    for attribute in attrs.fields(record_type):
+        read = operator.attrgetter(attribute.name)
+        parts.extend(_field_parts(attribute, hints[attribute.name], read, ""))
+        if computed is not None and computed[0] == attribute.name:
+            parts.append(computed[1])
+    return tuple(parts)
 
 
-def _name_columns(records: Iterable[Any]) -> list[_Column]:
-    """One column per field and language that the records have names in: ``name_fr``."""
-    pairs = sorted({(n.field, n.lang) for r in records for n in getattr(r, "names", ())})
+def _languages(records: Iterable[Any]) -> tuple[str, ...]:
+    """The UN languages besides English, then any other language the records' names are in."""
+    found = {name.lang for record in records for name in getattr(record, "names", ())}
+    others = sorted(found - {_ENGLISH, *_LANGUAGES})
+    return (*_LANGUAGES, *others)
+
+
+def _name_parts(record_type: type, records: tuple[Any, ...]) -> list[_Part]:
+    """A column per named field and language: ``name_fr``, ``formal_name_zh``."""
+    if "names" not in attrs.fields_dict(record_type):
+        return []
+    languages = _languages(records)
 
     def reader(field: str, lang: str) -> Callable[[Any], Cell]:
-        return lambda record: record._in(field, lang)  # noqa: SLF001 - the records' helper
+        return lambda record: record.text_in(field, lang)
 
-    return [_Column(f"{field}_{lang}", "string", reader(field, lang)) for field, lang in pairs]
+    return [
+        _Part(
+            Column(
+                f"{attribute.name}_{lang}",
+                "string",
+                f"The {_fields.label(attribute)} in {LANGUAGE_NAMES.get(lang, lang)}, as a "
+                "source writes it; missing where none does.",
+            ),
+            reader(attribute.name, lang),
+        )
+        for attribute in attrs.fields(record_type)
+        if _fields.is_named(attribute)
+        for lang in languages
+    ]
 
 
-def _all_columns(records: list[Any], record_type: type) -> list[_Column]:
-    return [*_columns(record_type), *_name_columns(records)]
+def _in_language(part: _Part, lang: str) -> _Part:
+    """A named field's column holding its text in *lang* (the English marked ``[en]``)."""
+    field = part.column.name
+    return part._replace(read=lambda record: in_language(record, field, lang))
 
 
-def flat_columns(record_type: type, /) -> tuple[str, ...]:
-    """The flat column names of *record_type*, in its attrs field order.
+def _parts(record_type: type, records: tuple[Any, ...], lang: str) -> list[_Part]:
+    own = list(_record_parts(record_type))
+    if lang != _ENGLISH:
+        named = {a.name for a in attrs.fields(record_type) if _fields.is_named(a)}
+        own = [_in_language(part, lang) if part.column.name in named else part for part in own]
+    return [*own, *_name_parts(record_type, records)]
 
-    A `DateSpan` field gives three columns (its text, ``_earliest`` and ``_latest``);
-    a value object such as `Country` one column per field, prefixed with the field's name.
-    Names in other languages add a column per field and language (``name_fr``) in tables of
-    records that have them.
+
+def _table(  # noqa: PLR0913 - a table: its name and words, its records, how they are keyed
+    name: str,
+    doc: str,
+    record_type: type,
+    records: tuple[Any, ...],
+    *,
+    primary: str | None,
+    lang: str,
+) -> Table:
+    """The table of *records*: keyed by the field *primary*, or numbered by ``position``."""
+    parts = _parts(record_type, records, lang)
+    columns = tuple(part.column for part in parts)
+    rows = tuple(tuple(part.read(record) for part in parts) for record in records)
+    if primary is not None:
+        return Table(name, doc, columns, (primary,), rows)
+    position = Column(
+        "position", "integer", "The row's place in the list, from 1.", is_required=True
+    )
+    numbered = tuple((index, *row) for index, row in enumerate(rows, start=1))
+    return Table(name, doc, (position, *columns), ("position",), numbered)
+
+
+def kind_table(kind: Kind[Any], records: Iterable[Any], /, *, lang: str = _ENGLISH) -> Table:
+    """The table of records of one kind: a row per record, keyed by the kind's primary key.
+
+    With *lang*, the columns of named fields (``name``, ``title``, ...) hold their text in that
+    language where a source gives it, the English marked ``[en]`` where none does.
 
     Raises:
-        TypeError: A field cannot be flattened (a list of nested records, for one).
+        TypeError: A field's type cannot be flattened.
 
-    >>> from un_migration_network import Observation
-    >>> flat_columns(Observation)[4:8]
-    ('as_of', 'as_of_earliest', 'as_of_latest', 'sources')
+    >>> import un_migration_network as umn
+    >>> from un_migration_network._kinds import kind_named
+    >>> table = kind_table(kind_named("networks"), umn.networks)
+    >>> [column.name for column in table.columns][16:20]
+    ['members', 'member_count', 'declared_member_count', 'is_membership_complete']
     """
-    return tuple(column.name for column in _columns(record_type))
+    records = tuple(records)
+    return _table(
+        kind.plural, f"The {kind.label}.", kind.type, records, primary=kind.primary, lang=lang
+    )
 
 
 def flat_row(record: object, /) -> dict[str, Cell]:
-    """One record as a flat row: references as ids, lists as lists.
+    """One record as a flat row, by column name: what every tabular export writes of it.
+
+    Raises:
+        TypeError: A field's type cannot be flattened.
 
     >>> import un_migration_network as umn
     >>> row = flat_row(umn.networks.lookup("Mozambique"))
-    >>> row["country_alpha2"], row["launched"], row["members"][:2]
-    ('MZ', '2022-02-15', ['rco', 'fao'])
+    >>> row["country"], row["launched"], row["member_count"], row["name_fr"]
+    ('MZ', '2022-02-15', 13, None)
     """
-    record_type: type = type(record)
-    return {column.name: column.read(record) for column in _all_columns([record], record_type)}
+    record_type = type(record)
+    return {
+        part.column.name: part.read(record) for part in _parts(record_type, (record,), _ENGLISH)
+    }
+
+
+# --- long tables -------------------------------------------------------------------------
+
+
+class _Holder(NamedTuple):
+    """Records that make one table, and the field that keys them (None: numbered)."""
+
+    name: str
+    doc: str
+    type: type
+    records: tuple[Any, ...]
+    primary: str | None
+
+    def keyed(self) -> Iterator[tuple[str, Any]]:
+        """Each record with its key as text: what a long table's ``record`` column holds."""
+        for position, record in enumerate(self.records, start=1):
+            key = position if self.primary is None else getattr(record, self.primary)
+            yield _text(key), record
+
+
+def _holders(dataset: Dataset) -> list[_Holder]:
+    """Every table of records: one per kind, then the records inside the two singletons."""
+    parts = dataset.parts()
+    holders = [
+        _Holder(
+            kind.plural,
+            f"The {kind.label}.",
+            kind.type,
+            (parts[kind.plural],) if kind.is_singleton else parts[kind.plural],
+            kind.primary,
+        )
+        for kind in KINDS
+    ]
+    committee = dataset.executive_committee
+    forum = dataset.compact.review_forum
+    holders += [
+        _Holder(
+            "committee_seats",
+            "The Executive Committee's seats, each with when it was held.",
+            Membership,
+            committee.memberships,
+            None,
+        ),
+        _Holder(
+            "committee_lists",
+            "The Executive Committee's member lists, as each source gives them at a date.",
+            Snapshot,
+            committee.snapshots,
+            None,
+        ),
+        _Holder(
+            "review_forum",
+            "The International Migration Review Forum.",
+            ReviewForum,
+            (forum,),
+            "acronym",
+        ),
+        _Holder(
+            "review_forum_editions",
+            "Each International Migration Review Forum, held or scheduled.",
+            ReviewForumEdition,
+            forum.editions,
+            None,
+        ),
+    ]
+    return holders
+
+
+def _key_column(name: str, doc: str, refers: tuple[str, str], kind: str = "string") -> Column:
+    return Column(name, kind, doc, refers=refers, is_required=True)
+
+
+_POSITION = Column("position", "integer", "The item's place in the list, from 1.", is_required=True)
+_AGENCY = _key_column("agency", "The agency's id.", ("agencies", "id"))
+
+# (table, the records' table, their list field, the column naming the record, its key column)
+_LINKS = (
+    ("network_members", "networks", "members", "network", "id"),
+    ("network_co_chairs", "networks", "co_chairs", "network", "id"),
+    ("committee_list_members", "committee_lists", "members", "list", "position"),
+)
+_LINK_DOCS = {
+    "network_members": "One member of a network, as the sources list them.",
+    "network_co_chairs": "One co-chair of a network, as the sources name them.",
+    "committee_list_members": "One entity a member list of the Executive Committee names.",
+}
+
+
+def _links(holders: dict[str, _Holder]) -> list[Table]:
+    """A row per item of each list of agencies: which network lists which member."""
+    tables = []
+    for name, owner, field, column, key in _LINKS:
+        holder = holders[owner]
+        key_type = "string" if holder.primary is not None else "integer"
+        rows = tuple(
+            (record_key if key_type == "string" else int(record_key), position, agency.id)
+            for record_key, record in holder.keyed()
+            for position, agency in enumerate(getattr(record, field), start=1)
+        )
+        owner_column = _key_column(
+            column, f"The key of the row of {owner} it belongs to.", (owner, key), key_type
+        )
+        tables.append(
+            Table(
+                name,
+                _LINK_DOCS[name],
+                (owner_column, _POSITION, _AGENCY),
+                (column, "position"),
+                rows,
+            )
+        )
+    return tables
+
+
+def _votes(dataset: Dataset) -> Table:
+    """The States the Compact's recorded vote names, as the sources write them."""
+    compact = dataset.compact
+    rows = tuple(
+        (
+            vote,
+            position,
+            state.as_written,
+            None if state.country is None else state.country.alpha2,
+            None if state.country is None else state.country.alpha3,
+            None if state.country is None else state.country.m49,
+        )
+        for vote, states in (("against", compact.voted_against), ("abstained", compact.abstained))
+        for position, state in enumerate(states, start=1)
+    )
+    columns = (
+        Column("vote", "string", "How the State voted.", categories=VOTES, is_required=True),
+        _POSITION,
+        Column(
+            "as_written", "string", "The State's name as the sources write it.", is_required=True
+        ),
+        Column(
+            "alpha2",
+            "string",
+            "The country's ISO 3166-1 alpha-2 code.",
+            refers=("countries", "alpha2"),
+        ),
+        Column("alpha3", "string", "The country's ISO 3166-1 alpha-3 code."),
+        Column("m49", "integer", "The country's M49 numeric code."),
+    )
+    doc = f"A State named in the recorded vote on {compact.resolution}: against or abstaining."
+    return Table("votes", doc, columns, ("vote", "position"), rows)
+
+
+_KIND = Column(
+    "kind", "string", "The table of the record (networks, compact, ...).", is_required=True
+)
+_RECORD = Column("record", "string", "The record's key in that table, as text.", is_required=True)
+
+
+def _names(holders: list[_Holder]) -> Table:
+    """Every name in every language, with its scheme and its sources."""
+    rows = tuple(
+        (
+            holder.name,
+            key,
+            position,
+            name.field,
+            name.lang,
+            name.scheme,
+            name.text,
+            [s.id for s in name.sources],
+        )
+        for holder in holders
+        if "names" in attrs.fields_dict(holder.type)
+        for key, record in holder.keyed()
+        for position, name in enumerate(record.names, start=1)
+    )
+    columns = (
+        _KIND,
+        _RECORD,
+        _POSITION,
+        Column(
+            "field",
+            "string",
+            "The field the name stands beside (name, acronym, ...).",
+            is_required=True,
+        ),
+        Column("lang", "string", "The language, as an ISO 639-1 code.", is_required=True),
+        Column(
+            "scheme", "string", "The naming standard it belongs to (m49, unterm), where one is."
+        ),
+        Column("text", "string", "The name as the source writes it.", is_required=True),
+        Column(
+            "sources",
+            "list",
+            "The ids of the sources that write it.",
+            refers=("sources", "id"),
+            item="string",
+            is_required=True,
+        ),
+    )
+    doc = "A name, acronym, title or label of a record in one language, as a source writes it."
+    return Table("names", doc, columns, ("kind", "record", "position"), rows)
+
+
+def _cited(record: Any) -> Iterator[tuple[str, str | None, str]]:
+    """A record's (field, language, source) triples: its citations, then its names'."""
+    citations: tuple[Citation, ...] = getattr(record, "citations", ())
+    for citation in citations:
+        for source in citation.sources:
+            yield citation.field, None, source.id
+    names: tuple[Name, ...] = getattr(record, "names", ())
+    for name in names:
+        for source in name.sources:
+            yield name.field, name.lang, source.id
+
+
+def _citations(holders: list[_Holder]) -> Table:
+    """The sources of every field of every record, in every language."""
+    rows = tuple(
+        (holder.name, key, field, lang, source)
+        for holder in holders
+        for key, record in holder.keyed()
+        for field, lang, source in dict.fromkeys(_cited(record))
+    )
+    columns = (
+        _KIND,
+        _RECORD,
+        Column("field", "string", "The field the source supports.", is_required=True),
+        Column(
+            "lang",
+            "string",
+            "Missing for the field itself; a language code for its name in that language.",
+        ),
+        _key_column("source", "The source's id.", ("sources", "id")),
+    )
+    doc = "One source that supports one field of one record (in one language, for a name)."
+    return Table("citations", doc, columns, ("kind", "record", "field", "lang", "source"), rows)
+
+
+def tables(dataset: Dataset, /, *, lang: str = _ENGLISH) -> tuple[Table, ...]:
+    """Every table of *dataset*, each after the tables it refers to.
+
+    The kinds (``sources``, ``countries``, ``agencies``, ``networks``, ``champions``,
+    ``objectives``, ``principles``, ``events``, ``observations``, ``executive_committee``,
+    ``compact``); the Committee's ``committee_seats`` and ``committee_lists``, the
+    ``review_forum`` and its ``review_forum_editions``; the long tables
+    ``network_members``, ``network_co_chairs``, ``committee_list_members``, ``votes``,
+    ``names`` and ``citations``.
+
+    >>> import un_migration_network as umn
+    >>> [table.name for table in tables(umn.load())][-3:]
+    ['votes', 'names', 'citations']
+    """
+    holders = _holders(dataset)
+    record_tables = [
+        _table(h.name, h.doc, h.type, h.records, primary=h.primary, lang=lang) for h in holders
+    ]
+    by_name = {holder.name: holder for holder in holders}
+    return (*record_tables, *_links(by_name), _votes(dataset), _names(holders), _citations(holders))
+
+
+# Fields of plain text that hold other names of a record, besides its named fields.
+_OTHER_NAMES = ("aliases", "title_variants")
+
+
+def every_name(dataset: Dataset, /) -> Iterator[tuple[str, str, str, str | None, str]]:
+    """Every name of every record, in every language: (table, record, field, lang, text).
+
+    A named field's own text is English (``"en"``); an alias or another wording of a title has
+    no language (None: the sources write them in several); then every name in ``names``.
+
+    >>> import un_migration_network as umn
+    >>> ("compact", "GCM", "name", "fr") in {row[:4] for row in every_name(umn.load())}
+    True
+    """
+    for holder in _holders(dataset):
+        fields = attrs.fields(holder.type)
+        named = [a.name for a in fields if _fields.is_named(a)]
+        others = [a.name for a in fields if a.name in _OTHER_NAMES]
+        for key, record in holder.keyed():
+            found: list[tuple[str, str | None, str]] = [
+                (field, _ENGLISH, getattr(record, field)) for field in named
+            ]
+            found += [(field, None, text) for field in others for text in getattr(record, field)]
+            found += [(name.field, name.lang, name.text) for name in getattr(record, "names", ())]
+            # A name that two schemes or two sources write alike is indexed once.
+            for field, lang, text in dict.fromkeys(found):
+                yield holder.name, key, field, lang, text
+
+
+# --- CSV ---------------------------------------------------------------------------------
 
 
 def _text(value: Cell) -> str:
+    """A cell as CSV writes it."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, list | dict):
+    if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-def to_csv(records: Iterable[object], record_type: type, /) -> str:
-    """CSV text with a header and one row per record, in the order given.
+def _neutral(text: str) -> str:
+    """A text cell a spreadsheet will show, not run: a leading apostrophe before a formula."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
-    None is an empty cell, booleans are ``true``/``false``, dates ``YYYY-MM-DD``, a date
-    span its text (which `DateSpan.parse` reads back) and its bounds, and lists and
-    citations JSON (``["iom", "ilo"]``), as Frictionless Table Schema reads them.
+
+def table_csv(table: Table, /, *, excel: bool = False) -> str:
+    """A table as CSV text: a header, then one line per row, each ended by CRLF (see `to_csv`).
 
     >>> import un_migration_network as umn
-    >>> print(to_csv(umn.principles, umn.GuidingPrinciple).splitlines()[0])
-    letter,name,sources,paragraph,is_letter_inferred,citations,name_es,name_fr
+    >>> print(table_csv(tables(umn.load())[-1]).splitlines()[0])
+    kind,record,field,lang,source
     """
-    rows = list(records)
-    columns = _all_columns(rows, record_type)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(column.name for column in columns)
-    writer.writerows([_text(column.read(record)) for column in columns] for record in rows)
-    return buffer.getvalue()
-
-
-def _pandas() -> Any:
-    try:
-        import pandas as pd  # noqa: PLC0415 - an optional dependency, imported only here
-    except ImportError as error:
-        raise ImportError(_MISSING_PANDAS, name="pandas") from error
-    return pd
-
-
-def _series(pd: Any, column: _Column, values: list[Cell]) -> Any:
-    if column.enum is not None:
-        return pd.Series(pd.Categorical(values, categories=list(column.enum)))
-    if column.schema == "date":
-        return pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
-    if column.schema in ("array", "object"):
-        return pd.Series(values, dtype=object)
-    dtypes = {"string": "string", "integer": "Int64", "boolean": "boolean"}
-    return pd.Series(values, dtype=dtypes[column.schema])
-
-
-def to_dataframe(
-    records: Iterable[object], record_type: type | None, /, *, lang: str = _ENGLISH
-) -> pd.DataFrame:
-    """A pandas DataFrame with one row per record and one column per flat field.
-
-    Text is pandas' ``string`` dtype, integers ``Int64`` and booleans ``boolean`` (both
-    nullable), dates ``datetime64[ns]`` with ``NaT`` where unknown, enums categoricals, and
-    lists Python lists. With no *record_type* (an empty registry of an unknown kind) the
-    frame has no columns. With *lang*, the ``name``, ``acronym``, ``title`` and
-    ``short_label`` columns hold that language where a source gives it (the English,
-    marked ``[en]``, where none does).
-
-    Raises:
-        ImportError: pandas is not installed; the message names the extra that brings it.
-        ValueError: *lang* is not an ISO 639-1 code.
-    """
-    lang = language_code(lang)
-    pandas = _pandas()
-    if record_type is None:
-        empty: pd.DataFrame = pandas.DataFrame()
-        return empty
-    rows = list(records)
-    columns = _all_columns(rows, record_type)
-    frame = pandas.DataFrame(
-        {
-            column.name: _series(pandas, column, [column.read(r) for r in rows])
-            for column in columns
-        },
-        columns=[column.name for column in columns],
-    )
-    if lang != _ENGLISH:
-        from un_migration_network._kinds import in_language  # noqa: PLC0415
-
-        for field in ("name", "acronym", "title", "short_label"):
-            if field in frame.columns and rows and hasattr(rows[0], "names"):
-                texts = [in_language(record, field, lang) for record in rows]
-                frame[field] = pandas.Series(texts, dtype="string")
-    result: pd.DataFrame = frame
-    return result
-
-
-def registry_dataframe(registry: Registry[Any], /, *, lang: str = _ENGLISH) -> pd.DataFrame:
-    """`to_dataframe` for a registry, whose record type is that of its records or its kind."""
-    records = list(registry)
-    record_type = registry.record_type or (type(records[0]) if records else None)
-    return to_dataframe(records, record_type, lang=lang)
-
-
-def dataframes(dataset: Dataset, /, *, lang: str = _ENGLISH) -> dict[str, pd.DataFrame]:
-    """Every table of *dataset*: one per kind, and the Committee's seats and member lists."""
-    frames = {kind.plural: registry_dataframe(dataset.registry(kind), lang=lang) for kind in KINDS}
-    committee = dataset.executive_committee
-    frames["memberships"] = to_dataframe(committee.memberships, Membership, lang=lang)
-    frames["snapshots"] = to_dataframe(committee.snapshots, Snapshot, lang=lang)
-    editions = dataset.compact.review_forum.editions
-    frames["review_forum_editions"] = to_dataframe(editions, ReviewForumEdition, lang=lang)
-    frames["votes"] = (
-        _pandas()
-        .DataFrame(_votes(dataset), columns=[name for name, _ in _VOTE_COLUMNS])
-        .astype(dict(_VOTE_COLUMNS))
-    )
-    return frames
-
-
-# The States named in the Compact's recorded vote: as written, and their M49 and ISO codes.
-_VOTE_COLUMNS = (
-    ("vote", "string"),
-    ("as_written", "string"),
-    ("country", "string"),
-    ("m49", "Int64"),
-    ("alpha2", "string"),
-    ("alpha3", "string"),
-)
-
-
-def _votes(dataset: Dataset) -> list[list[Any]]:
-    compact = dataset.compact
-    rows = []
-    for vote, states in (("against", compact.voted_against), ("abstained", compact.abstained)):
-        for state in states:
-            country = state.country
-            codes = (
-                (None, None, None, None)
-                if country is None
-                else (country.name, country.m49, country.alpha2, country.alpha3)
-            )
-            rows.append([vote, state.as_written, *codes])
-    return rows
-
-
-# --- Frictionless Data Package -------------------------------------------------------
-
-
-class _Table(NamedTuple):
-    """One CSV file of the package: its name, its Table Schema and its rows."""
-
-    name: str
-    schema: dict[str, Any]
-    rows: list[list[str]]
-
-
-def _field_schema(column: _Column) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": column.name, "type": column.schema}
-    if column.enum is not None:
-        field["constraints"] = {"enum": list(column.enum)}
-    return field
-
-
-def _link(name: str, parent: tuple[str, str, str], values: list[tuple[Any, int, str]]) -> _Table:
-    """A table linking each record of *parent* to the records it lists, one row each.
-
-    *parent* is the parent table's name, its primary key and that key's type.
-    """
-    table, key, key_type = parent
-    target = "agencies" if name.endswith(("members", "co_chairs")) else "sources"
-    refer = "agency" if target == "agencies" else "source"
-    schema = {
-        "fields": [
-            {"name": "record", "type": key_type},
-            {"name": "position", "type": "integer"},
-            {"name": refer, "type": "string"},
-        ],
-        "primaryKey": ["record", "position"],
-        "foreignKeys": [
-            {"fields": "record", "reference": {"resource": table, "fields": key}},
-            {"fields": refer, "reference": {"resource": target, "fields": "id"}},
-        ],
-    }
-    rows = [[_text(key), str(position), ref] for key, position, ref in values]
-    return _Table(name, schema, rows)
-
-
-def _kind_tables(dataset: Dataset, kind: Kind[Any]) -> list[_Table]:
-    records = list(dataset.registry(kind))
-    columns = _all_columns(records, kind.type)
-    key = kind.primary
-    schema: dict[str, Any] = {
-        "fields": [_field_schema(column) for column in columns],
-        "primaryKey": [key],
-    }
-    foreign = [
-        {"fields": column.name, "reference": {"resource": "agencies", "fields": "id"}}
-        for column in columns
-        if column.refers is Agency and column.schema == "string"
-    ]
-    if foreign:
-        schema["foreignKeys"] = foreign
-    rows = [[_text(column.read(record)) for column in columns] for record in records]
-    tables = [_Table(kind.plural, schema, rows)]
-    key_type = next(column.schema for column in columns if column.name == key)
-    for column in columns:
-        if column.schema == "array" and column.refers is not None:
-            links = [
-                (getattr(record, key), position, ref)
-                for record in records
-                for position, ref in enumerate(_ids(column.read(record)), start=1)
+    # RFC 4180's line ends: the writer then quotes a cell holding either character, so that a
+    # carriage return inside a text cannot end a row early.
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(column.name for column in table.columns)
+    texts = [column.type == "string" for column in table.columns]
+    for row in table.rows:
+        cells = [_text(cell) for cell in row]
+        if excel:
+            cells = [
+                _neutral(cell) if text else cell for cell, text in zip(cells, texts, strict=True)
             ]
-            parent = (kind.plural, key, key_type)
-            tables.append(_link(f"{kind.plural}_{column.name}", parent, links))
-    return tables
+        writer.writerow(cells)
+    text = buffer.getvalue()
+    return "\ufeff" + text if excel else text
 
 
-def _ids(cell: Cell) -> list[str]:
-    """The ids of a list cell (a list of references)."""
-    return [str(item) for item in cell] if isinstance(cell, list) else []
+def to_csv(records: Iterable[Any], kind: Kind[Any], /, *, excel: bool = False) -> str:
+    """CSV text (UTF-8) of records of one kind: a header, then one line per record.
 
+    Lines end with CRLF, as RFC 4180 says. A missing value is an empty cell, booleans
+    ``true``/``false``, dates ``YYYY-MM-DD``, a date span its text (which `DateSpan.parse`
+    reads back) and its two bounds, and a list a JSON array (``["iom", "ilo"]``), as a
+    Frictionless Table Schema reads them.
 
-def _package_tables(dataset: Dataset) -> list[_Table]:
-    tables = [table for kind in KINDS for table in _kind_tables(dataset, kind)]
-    committee = dataset.executive_committee
-    seats = _all_columns(list(committee.memberships), Membership)
-    tables.append(
-        _Table(
-            "memberships",
-            {
-                "fields": [_field_schema(column) for column in seats],
-                "foreignKeys": [
-                    {"fields": "agency", "reference": {"resource": "agencies", "fields": "id"}}
-                ],
-            },
-            [[_text(c.read(m)) for c in seats] for m in committee.memberships],
-        )
-    )
-    return tables
-
-
-def datapackage_descriptor(dataset: Dataset, tables: list[_Table]) -> dict[str, Any]:
-    """The ``datapackage.json`` of *dataset*'s tables (Frictionless Data Package v1)."""
-    from un_migration_network import __version__  # noqa: PLC0415
-
-    return {
-        "profile": "tabular-data-package",
-        "name": "un-migration-network",
-        "title": "The UN Network on Migration and the Global Compact for Migration",
-        "version": __version__,
-        "created": f"{dataset.as_of.isoformat()}T00:00:00Z",
-        "as_of": dataset.as_of.isoformat(),
-        "licenses": [
-            {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
-        ],
-        "sources": [
-            {"title": source.title or source.publisher or source.id, "path": source.url}
-            for source in dataset.sources
-        ],
-        "resources": [
-            {
-                "name": table.name.replace("_", "-"),
-                "path": f"{table.name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": _resource_names(table.schema),
-            }
-            for table in tables
-        ],
-    }
-
-
-def _resource_names(schema: dict[str, Any]) -> dict[str, Any]:
-    """Resource names use hyphens (the profile's pattern); foreign keys must say them so."""
-    copied = json.loads(json.dumps(schema))
-    for key in copied.get("foreignKeys", []):
-        key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
-    return dict(copied)
-
-
-def write_datapackage(dataset: Dataset, directory: Path, /) -> list[Path]:
-    """Write *dataset* as a Frictionless Data Package into *directory*; return the files.
-
-    One CSV per record kind, one per list of references (``networks_members.csv``), the
-    Executive Committee's seats, and ``datapackage.json`` with each table's schema, primary
-    and foreign keys, the licence, the data's as-of date and its sources. Every file is
-    written to a temporary name first, then renamed, so no half-written file is left.
+    With *excel*, the text starts with a byte order mark, so that Excel reads it as UTF-8
+    ("Côte d'Ivoire", "موزامبيق"), and a text cell that a spreadsheet would run as a formula
+    (one that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) starts with
+    an apostrophe instead, which the spreadsheet shows as text. Numbers keep their sign.
 
     Raises:
-        OSError: The directory cannot be made or written.
+        TypeError: A field's type cannot be flattened.
+
+    >>> import un_migration_network as umn
+    >>> from un_migration_network._kinds import kind_named
+    >>> print(to_csv(umn.principles, kind_named("principles")).splitlines()[0])
+    letter,name,sources,paragraph,is_letter_inferred,name_ar,name_es,name_fr,name_ru,name_zh
     """
-    tables = _package_tables(dataset)
-    descriptor = datapackage_descriptor(dataset, tables)
-    directory.mkdir(parents=True, exist_ok=True)
-    contents: list[tuple[Path, str]] = []
-    for table in tables:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(field["name"] for field in table.schema["fields"])
-        writer.writerows(table.rows)
-        contents.append((directory / f"{table.name}.csv", buffer.getvalue()))
-    text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
-    contents.append((directory / "datapackage.json", text))
-    for path, content in contents:
-        write_atomic(path, content)
-    return [path for path, _ in contents]
-
-
-def write_atomic(path: Path, text: str, /) -> None:
-    """Write *text* to *path* whole or not at all: a temporary file beside it, then a rename.
-
-    The file gets the mode a new file gets (0666 less the umask), whether or not it existed.
-
-    Raises:
-        OSError: The file cannot be written; no temporary file is left behind.
-        ValueError: The path cannot be a file name (it holds a NUL character).
-    """
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-# --- JSON Schema ---------------------------------------------------------------------
-
-_SECTION = re.compile(r"^Attributes:\n((?:(?: {4}.*)?\n?)+)", re.MULTILINE)
-_ENTRY = re.compile(r"^ {4}(\w+): (.+(?:\n {5,}.+)*)", re.MULTILINE)
-
-
-def _summary(cls: type) -> str:
-    return inspect.cleandoc(cls.__doc__ or "").partition("\n")[0]
-
-
-def _attribute_docs(cls: type) -> dict[str, str]:
-    """The ``Attributes:`` section of a Google-style class docstring, by field name."""
-    section = _SECTION.search(inspect.cleandoc(cls.__doc__ or ""))
-    if section is None:
-        return {}
-    return {
-        match[1]: " ".join(match[2].replace("``", "`").split())
-        for match in _ENTRY.finditer(section[1])
-    }
-
-
-def _object_schema(cls: type) -> dict[str, Any]:
-    """The schema of an attrs class; the sources and agencies it refers to are ids."""
-    hints = typing.get_type_hints(cls)
-    docs = _attribute_docs(cls)
-    properties: dict[str, Any] = {}
-    required: list[str] = []
-    for field in attrs.fields(cls):
-        where = f"{cls.__name__}.{field.name}"
-        schema = _type_schema(hints[field.name], where, owner=cls)
-        if field.name in docs:
-            # The field's own words win over its type's ("the agency's id", a class summary).
-            schema.pop("description", None)
-            schema = {"description": docs[field.name], **schema}
-        properties[field.name] = schema
-        if field.default is attrs.NOTHING:
-            required.append(field.name)
-    return {
-        "title": cls.__name__,
-        "description": _summary(cls),
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
-
-
-def _citations_schema(owner: type) -> dict[str, Any]:
-    fields = [
-        f.name for f in attrs.fields(owner) if f.name not in ("sources", "citations", "names")
-    ]
-    return {
-        "type": "object",
-        "propertyNames": {"enum": fields},
-        "additionalProperties": {
-            "type": "array",
-            "items": {"type": "string", "description": "the id of a source"},
-        },
-    }
-
-
-def _type_schema(tp: Any, where: str, *, owner: type | None = None) -> dict[str, Any]:
-    tp, optional = _optional(tp)
-    schema: dict[str, Any]
-    if tp is DateSpan:
-        # The converter writes a span as its short text when it has one, else as an object.
-        text = {"type": "string", "pattern": _SPAN, "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
-        schema = {"oneOf": [text, _object_schema(DateSpan)]}
-    elif tp in _REFERENCES:
-        schema = {"type": "string", "description": f"the {tp.__name__.lower()}'s id"}
-    elif tp == tuple[Citation, ...] and owner is not None:
-        schema = _citations_schema(owner)
-    elif attrs.has(tp):
-        schema = _object_schema(tp)
-    elif typing.get_origin(tp) is tuple:
-        schema = {
-            "type": "array",
-            "items": _type_schema(typing.get_args(tp)[0], where),
-        }
-    elif _is_enum(tp):
-        schema = {"enum": [member.value for member in tp]}
-    else:
-        schema = dict(_scalar(tp, where)[1])
-    return {"anyOf": [schema, {"type": "null"}]} if optional else schema
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the canonical document, generated from the models.
-
-    The bundled document, and anything `Dataset.to_json` writes, validates against it.
-    The loader checks more than a schema can (references resolve, ids are unique, days
-    are real, texts are not blank), so a document that fits the schema can still fail to load.
-
-    >>> schema = json_schema()
-    >>> schema["required"][:3], schema["properties"]["networks"]["type"]
-    (['as_of', 'sources', 'agencies'], 'array')
-    """
-    from un_migration_network._models import Compact, ExecutiveCommittee  # noqa: PLC0415
-
-    properties: dict[str, Any] = {
-        "as_of": {"description": "The date the data holds for.", **_SCALARS[dt.date][1]}
-    }
-    required = ["as_of"]
-    for kind in KINDS:
-        properties[kind.plural] = {
-            "description": f"The {kind.label}.",
-            "type": "array",
-            "items": _object_schema(kind.type),
-        }
-        if kind.is_required:
-            required.append(kind.plural)
-    for key, cl in (("executive_committee", ExecutiveCommittee), ("compact", Compact)):
-        properties[key] = _object_schema(cl)
-        required.append(key)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "un-migration-network document",
-        "description": "The UN Network on Migration and the Global Compact for Migration, "
-        "as one JSON document.",
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
-
-
-RECORD_TYPES: Mapping[str, type] = {kind.plural: kind.type for kind in KINDS}
+    return table_csv(kind_table(kind, records), excel=excel)

@@ -238,11 +238,15 @@ def enum_of(cl: type[enum.Enum]) -> Callable[[object, object], Any]:
 
 
 def citations(
-    cl: type, value: object, sources: Callable[[object], tuple[Source, ...]]
+    cl: type,
+    value: object,
+    sources: Callable[[object], tuple[Source, ...]],
+    make: Callable[[str, tuple[Source, ...]], Citation] = Citation,
 ) -> tuple[Citation, ...]:
     """An object of field names and source ids: the sources of each field of *cl*.
 
-    *sources* reads one field's array of source ids. The citations are in field order.
+    *sources* reads one field's array of source ids; *make* makes each `Citation` (the
+    bundle shares equal ones). The citations are in field order.
     """
     if not isinstance(value, Mapping):
         msg = f"expected an object of field names and source ids, got {json_type(value)}"
@@ -261,7 +265,7 @@ def citations(
             errors.append(error.under(f".{field}"))
     if errors:
         raise InvalidError.of(errors)
-    return tuple(Citation(f, cited[f]) for f in sorted(cited, key=order.__getitem__))
+    return tuple(make(f, cited[f]) for f in sorted(cited, key=order.__getitem__))
 
 
 def names(cl: type, value: object, each: Callable[[object], Name]) -> tuple[Name, ...]:

@@ -1,21 +1,27 @@
 """The command line: ``un-migration-network`` and ``python -m un_migration_network``.
 
 Exit status: 0 on success, 1 when nothing matches, the data is invalid or the output cannot
-be written, 2 on a usage error, 130 when interrupted. Errors are one line on stderr, never a
-traceback. Each command imports what it uses when it runs, so that ``show`` pays for no
-export and ``--help`` for no data.
+be written, 2 on a usage error, 130 when interrupted (Ctrl-C). Errors are one line on stderr,
+never a traceback. Each command imports what it uses when it runs, so that ``show`` pays for
+no export and ``--help`` for no data.
+
+Machine-readable output (``--json``, and ``export`` to standard output) is UTF-8 whatever the
+locale, as JSON and the package's CSV are defined: on a standard output of another encoding its
+bytes go to the stream's buffer, so that no character is lost or escaped. Text for people is
+written in the stream's encoding, with escapes for what it cannot hold.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
+import re
 import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from un_migration_network._normalize import MAX_QUERY, normalize
@@ -53,7 +59,10 @@ _HELP_WIDTH = 79
 # A usage error quotes at most this much of argparse's message, which quotes the user's words
 # whole ("invalid choice: ...", "unrecognized arguments: ..."): a pasted megabyte is not echoed.
 _LONGEST_USAGE_ERROR = 300
+# The status a shell gives a program that SIGINT (Ctrl-C) ended: 128 + the signal's number.
 _INTERRUPTED = 130
+# The lone surrogates that stand for the bytes an ASCII (C) locale could not decode.
+_UNDECODED = "[\udc80-\udcff]"
 
 _EXAMPLES = """\
 examples:
@@ -191,10 +200,27 @@ def _positive(text: str) -> int:
 
 def _query(text: str) -> str:
     """An argparse type: a query with at least one letter or digit."""
+    text = _words(text)
     if not any(ch.isalnum() for ch in text[:10_000]):
         msg = f"expected a name, code or number to look for, got {quote(text)}"
         raise argparse.ArgumentTypeError(msg)
     return text
+
+
+def _words(text: str) -> str:
+    """An argparse type: words as typed, UTF-8, whatever the locale decoded them as.
+
+    Under a C locale (``LC_ALL=C PYTHONUTF8=0``), Python decodes the arguments as ASCII and
+    keeps each other byte as a lone surrogate: those bytes are decoded again, as UTF-8 ("Côte").
+    Paths (``validate PATH``, ``--output``) do not pass through here: as they came, they name
+    the file the user named.
+    """
+    if re.search(_UNDECODED, text) is None:
+        return text
+    try:
+        return os.fsencode(text).decode("utf-8", "surrogateescape")
+    except UnicodeError:  # other surrogates too: not bytes the locale could not decode
+        return text
 
 
 def _choice(choices: Sequence[str], what: str) -> Callable[[str], str]:
@@ -224,36 +250,69 @@ def _choice(choices: Sequence[str], what: str) -> Callable[[str], str]:
     return read
 
 
+# Each command, in the order `--help` lists them, with what it does.
+_COMMANDS = {
+    "show": (
+        "show one record: an agency, a network, a country, an objective, a principle, a "
+        "Champion, the Compact ('gcm'), its review forum ('imrf') or the Executive Committee "
+        "('ec')"
+    ),
+    "search": "rank the records that best match QUERY, typos forgiven",
+    "list": "list the records of one kind, or the Executive Committee's seats",
+    "validate": "check the bundled data, or a JSON document at PATH",
+    "export": ("write the data as JSON, CSV, a JSON Schema, a Frictionless Data Package or SQLite"),
+    "diff": (
+        "list the records added, removed and changed from OLD (default: the bundled data) to "
+        "NEW, field by field"
+    ),
+    "cite": "how to cite this data release",
+}
+
+
 def _parser() -> argparse.ArgumentParser:
-    raw = argparse.RawDescriptionHelpFormatter
+    """The program's own parser: its options, and the command with the command's arguments.
+
+    Each command's arguments are parsed by that command's parser alone (`_command`), made
+    only when the command runs: building every command's parser would cost more than `show`.
+    """
+    listing = "\n".join(
+        f"  {name:<10}{textwrap.shorten(text, 66)}" for name, text in _COMMANDS.items()
+    )
     parser = _Parser(
         prog=PROG,
+        usage=f"{PROG} [-h] [--version] COMMAND [ARGUMENTS ...]",
         description=textwrap.fill(
             "Look up the UN Network on Migration: its global, regional and country networks, "
             "their members and co-chairs, its Executive Committee, the countries of the world "
             "and the Global Compact for Migration (its objectives, guiding principles and "
             "Champion countries), each fact with its source.",
             _HELP_WIDTH,
-        ),
+        )
+        + f"\n\ncommands (COMMAND --help for each):\n{listing}",
         epilog=_EXAMPLES,
-        formatter_class=raw,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument(
+        "command", nargs="?", type=_choice(tuple(_COMMANDS), "command"), help=argparse.SUPPRESS
+    )
+    parser.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
 
-    def command(name: str, help_text: str, *, json_flag: bool = True) -> argparse.ArgumentParser:
-        sub = commands.add_parser(
-            name,
-            help=help_text,
-            description=textwrap.fill(help_text, _HELP_WIDTH),
-            epilog=_COMMAND_EXAMPLES[name],
-            formatter_class=raw,
-        )
-        if json_flag:
-            sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
-        return sub
 
-    def language(sub: argparse.ArgumentParser) -> None:
+def _command(name: str) -> argparse.ArgumentParser:
+    """The parser of one command's arguments."""
+    help_text = _COMMANDS[name]
+    sub = _Parser(
+        prog=f"{PROG} {name}",
+        description=textwrap.fill(help_text, _HELP_WIDTH),
+        epilog=_COMMAND_EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if name not in ("export", "cite"):
+        sub.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+    def language() -> None:
         sub.add_argument(
             "--lang",
             choices=LANGUAGES,
@@ -262,66 +321,74 @@ def _parser() -> argparse.ArgumentParser:
             "[en] marks English shown where none does (default: en)",
         )
 
-    def wide(sub: argparse.ArgumentParser) -> None:
+    def wide() -> None:
         sub.add_argument(
             "--wide", action="store_true", help="never cut a cell, even on a narrow terminal"
         )
 
-    show = command(
-        "show",
-        "show one record: an agency, a network, a country, an objective, a principle, a "
-        "Champion, the Compact ('gcm'), its review forum ('imrf') or the Executive Committee "
-        "('ec')",
-    )
-    show.add_argument("query", metavar="QUERY", type=_query)
-    show.add_argument("--brief", action="store_true", help="leave out the list of sources")
-    language(show)
-    search = command("search", "rank the records that best match QUERY, typos forgiven")
-    search.add_argument("query", metavar="QUERY", type=_query)
-    search.add_argument(
-        "--limit", type=_positive, default=10, help="at most this many (default 10)"
-    )
-    language(search)
-    wide(search)
-    listing = command("list", "list the records of one kind, or the Executive Committee's seats")
-    listing.add_argument("kind", type=_choice(LISTS, "kind"), metavar="KIND", help=", ".join(LISTS))
-    listing.add_argument("--level", choices=LEVELS, help="networks only")
-    listing.add_argument(
+    if name == "show":
+        sub.add_argument("query", metavar="QUERY", type=_query)
+        sub.add_argument("--brief", action="store_true", help="leave out the list of sources")
+        language()
+    elif name == "search":
+        sub.add_argument("query", metavar="QUERY", type=_query)
+        sub.add_argument(
+            "--limit", type=_positive, default=10, help="at most this many (default 10)"
+        )
+        language()
+        wide()
+    elif name == "list":
+        _list_arguments(sub)
+        language()
+        wide()
+    elif name == "validate":
+        sub.add_argument("path", nargs="?", metavar="PATH")
+    elif name == "export":
+        _export_arguments(sub)
+    elif name == "diff":
+        sub.add_argument("paths", nargs="+", metavar="PATH", help="[OLD] NEW")
+    else:
+        sub.add_argument("--bibtex", action="store_true", help="as a BibTeX entry")
+    return sub
+
+
+def _list_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("kind", type=_choice(LISTS, "kind"), metavar="KIND", help=", ".join(LISTS))
+    sub.add_argument("--level", choices=LEVELS, help="networks only")
+    sub.add_argument(
         "--region",
+        type=_words,
         help="networks and countries: an M49 region, sub-region or intermediate region, or a "
         "regional network's region",
     )
     spans = "DATE is a year, a month or a day, and the bound includes it all"
-    listing.add_argument(
+    sub.add_argument(
         "--launched-after", metavar="DATE", help=f"networks launched in or after DATE ({spans})"
     )
-    listing.add_argument(
+    sub.add_argument(
         "--launched-before", metavar="DATE", help="networks launched in or before DATE"
     )
-    listing.add_argument(
+    sub.add_argument(
         "--evidenced-after", metavar="DATE", help="networks first evidenced in or after DATE"
     )
-    listing.add_argument(
+    sub.add_argument(
         "--evidenced-before", metavar="DATE", help="networks first evidenced in or before DATE"
     )
-    listing.add_argument(
+    sub.add_argument(
         "--existing-on",
         metavar="DATE",
         help="networks the sources show existing on DATE (or at some point of it)",
     )
-    listing.add_argument(
-        "--member", metavar="AGENCY", help="networks the agency is a member of (any of its names)"
+    sub.add_argument(
+        "--member",
+        type=_words,
+        metavar="AGENCY",
+        help="networks the agency is a member of (any of its names)",
     )
-    language(listing)
-    wide(listing)
-    check = command("validate", "check the bundled data, or a JSON document at PATH")
-    check.add_argument("path", nargs="?", metavar="PATH")
-    export = command(
-        "export",
-        "write the data as JSON, CSV, a JSON Schema, a Frictionless Data Package or SQLite",
-        json_flag=False,
-    )
-    export.add_argument(
+
+
+def _export_arguments(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
         "--format",
         choices=FORMATS,
         default="json",
@@ -331,39 +398,38 @@ def _parser() -> argparse.ArgumentParser:
         "tables with a datapackage.json (needs --output DIR); sqlite: one SQLite file with a "
         "table per kind, link tables and full-text search (needs --output FILE)",
     )
-    export.add_argument(
+    sub.add_argument(
         "kind",
         nargs="?",
         type=_choice(KINDS, "kind"),
         metavar="KIND",
         help="for csv: " + ", ".join(KINDS),
     )
-    export.add_argument(
+    sub.add_argument(
         "--output",
         "-o",
         metavar="PATH",
         help="write to PATH instead of standard output ('-' for standard output)",
     )
-    export.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
-    export.add_argument(
+    sub.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    sub.add_argument(
         "--excel",
         action="store_true",
         help="csv only: UTF-8 with a byte-order mark, and cells a spreadsheet would run as a "
         "formula (=, +, -, @ first) kept as text",
     )
-    diff = command(
-        "diff",
-        "list the records added, removed and changed from OLD (default: the bundled "
-        "data) to NEW, field by field",
-    )
-    diff.add_argument("paths", nargs="+", metavar="PATH", help="[OLD] NEW")
-    cite = command("cite", "how to cite this data release", json_flag=False)
-    cite.add_argument("--bibtex", action="store_true", help="as a BibTeX entry")
-    return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one status per outcome
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C, anywhere in a command: one line, and the status a shell expects.
+        return _fail("interrupted", _INTERRUPTED)
+
+
+def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 - one status per outcome
     from un_migration_network.exceptions import (  # noqa: PLC0415
         AmbiguousError,
         NotFoundError,
@@ -376,11 +442,12 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one statu
             stream.reconfigure(errors="backslashreplace")
     try:
         parser = _parser()
-        args = parser.parse_args(argv)
-        if args.command is None:
+        top = parser.parse_args(argv)
+        if top.command is None:
             # No command: what the program does and how to ask it, not just a usage line.
             return _emit(parser.format_help(), out, 2)
-        handler: Callable[[argparse.Namespace], _Result] = _HANDLERS[args.command]
+        args = _command(top.command).parse_args(top.arguments)
+        handler: Callable[[argparse.Namespace], _Result] = _HANDLERS[top.command]
         result = handler(args)
     except _Exit as done:
         if done.to_stdout:
@@ -394,28 +461,42 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one statu
         return _fail(str(error), 2)
     except _Failure as error:
         return _fail(str(error), 1)
-    except KeyboardInterrupt:
-        return _fail("interrupted", _INTERRUPTED)
-    return _emit(result.text, out, result.status, result.error)
+    return _emit(result.text, out, result.status, result.error, is_data=result.is_data)
 
 
 class _Result:
-    """What a command prints, its exit status, and the line it puts on stderr (if any)."""
+    """What a command prints, its exit status, and the line it puts on stderr (if any).
 
-    def __init__(self, text: str, status: int = 0, error: str | None = None) -> None:
+    ``is_data``: the text is for programs (JSON, CSV), written as UTF-8 whatever the locale.
+    """
+
+    def __init__(
+        self, text: str, status: int = 0, error: str | None = None, *, is_data: bool = False
+    ) -> None:
         self.text = text
         self.status = status
         self.error = error
+        self.is_data = is_data
 
 
-def _emit(text: str, out: TextIO | None, status: int, error: str | None = None) -> int:
+def _data(text: str, status: int = 0, error: str | None = None) -> _Result:
+    """A result for programs to read: JSON or CSV."""
+    return _Result(text, status, error, is_data=True)
+
+
+def _emit(
+    text: str, out: TextIO | None, status: int, error: str | None = None, *, is_data: bool = False
+) -> int:
     """Write *text* to standard output and flush it; a failed write is one line on stderr."""
     if text:
         if out is None:
             return _fail("cannot write the output: standard output is closed", 1)
         try:
-            out.write(text)
-            out.flush()
+            if is_data:
+                _write_data(text, out)
+            else:
+                out.write(text)
+                out.flush()
         except BrokenPipeError:
             # The reader went away (``| head``): say nothing more.
             _silence(out)
@@ -427,6 +508,21 @@ def _emit(text: str, out: TextIO | None, status: int, error: str | None = None) 
     if error is not None:
         return _fail(error, status)
     return status
+
+
+def _write_data(text: str, out: TextIO) -> None:
+    """Write *text* as UTF-8: to the buffer under a stream of another encoding (ascii, latin-1)."""
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    if buffer is None or codecs.lookup(encoding).name == "utf-8":
+        out.write(text)
+        out.flush()
+        return
+    out.flush()  # anything written before goes first
+    # A lone surrogate (no UTF-8 file can hold one) becomes its JSON escape, as the stream's
+    # own error handler would write it.
+    buffer.write(text.encode("utf-8", "backslashreplace"))
+    buffer.flush()
 
 
 def _silence(out: TextIO) -> None:
@@ -475,29 +571,32 @@ def _width(*, wide: bool) -> int | None:
 
 
 def _show(args: argparse.Namespace) -> _Result:
+    from un_migration_network._bundle import BUNDLE  # noqa: PLC0415
     from un_migration_network._document import to_data  # noqa: PLC0415
     from un_migration_network._kinds import kind_of  # noqa: PLC0415
+    from un_migration_network._query import lookup  # noqa: PLC0415
     from un_migration_network._related import full_page  # noqa: PLC0415
     from un_migration_network._terminal import page_text  # noqa: PLC0415
 
-    ds = _dataset()
-    record = ds.lookup(args.query)
+    # A page is answered from the bundled data's index: only the records it shows are read.
+    ds = BUNDLE
+    record = lookup(ds, args.query)
     kind = kind_of(type(record))
-    name = kind.name if kind is not None else _words(type(record).__name__)
+    name = kind.name if kind is not None else _noun(type(record).__name__)
     if args.json:
         data = {
             "kind": name,
             "record": to_data(record),
             "sources": [to_data(s) for s in _sources_within(record)],
-            "as_of": ds.as_of.isoformat(),
+            "as_of": ds.as_of().isoformat(),
         }
-        return _Result(_json(data))
+        return _data(_json(data))
     page = full_page(ds, record, lang=args.lang)
     text = page_text(page, width=_width(wide=False) or 80, brief=args.brief)
-    return _Result(f"{text}\n\nData as of {ds.as_of.isoformat()}.\n")
+    return _Result(f"{text}\n\nData as of {ds.as_of().isoformat()}.\n")
 
 
-def _words(name: str) -> str:
+def _noun(name: str) -> str:
     """A class name as words: "ReviewForum" is "review forum"."""
     return "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
 
@@ -566,7 +665,7 @@ def _search(args: argparse.Namespace) -> _Result:
             for score, kind, key, record in hits
         ]
         # No match: the empty list for the program that reads it, the reason for the person.
-        return _Result(_json(found)) if hits else _Result(_json(found), 1, _no_match(args.query))
+        return _data(_json(found)) if hits else _data(_json(found), 1, _no_match(args.query))
     if not hits:
         raise NotFoundError(args.query)
     rows = [(kind.name, kind.key(record), key, name(record)) for _, kind, key, record in hits]
@@ -604,7 +703,7 @@ def _list(args: argparse.Namespace) -> _Result:
             if _in_region(args.region, c.region, c.sub_region, c.intermediate_region)
         ]
     if args.json:
-        return _Result(_json([to_data(r) for r in records]))
+        return _data(_json([to_data(r) for r in records]))
     if not records:
         return _Result(f"no {args.kind} match {' '.join(filters)}\n")
     return _Result(_table_of(kind, records, args.lang, _width(wide=args.wide)) + "\n")
@@ -632,7 +731,7 @@ def _committee(ds: Dataset, args: argparse.Namespace, filters: list[str]) -> _Re
         raise _UsageError(msg)
     seats = ds.executive_committee.memberships
     if args.json:
-        return _Result(_json([to_data(seat) for seat in seats]))
+        return _data(_json([to_data(seat) for seat in seats]))
     rows = [
         (
             in_language(seat.agency, "acronym", args.lang),
@@ -751,15 +850,15 @@ def _validate(args: argparse.Namespace) -> _Result:
                 lines.append(f"ERROR    {p.code}  {p.path}")
                 lines.extend(wrap("    ", p.message))
             text = "\n".join(lines) + "\n"
-        return _Result(text, 1, _cannot_load(where, error))
+        return _Result(text, 1, _cannot_load(where, error), is_data=args.json)
     report = validate(ds)
     if args.json:
         text = _json({"as_of": ds.as_of.isoformat(), **report.to_dict()})
     else:
         text = _report_text(report)
     if report.ok:
-        return _Result(text)
-    return _Result(text, 1, f"{where}: {len(report.errors)} errors")
+        return _Result(text, is_data=args.json)
+    return _Result(text, 1, f"{where}: {len(report.errors)} errors", is_data=args.json)
 
 
 def _cannot_load(where: str, error: DataError) -> str:
@@ -808,29 +907,33 @@ def _export(args: argparse.Namespace) -> _Result:
         kind = kind_named(args.kind)
         text = to_csv(_dataset().registry(kind), kind, excel=args.excel)
     if args.output is None or args.output == "-":
-        return _Result(text)
-    _write(
-        Path(args.output), lambda files: files.write_text(Path(args.output), text, force=args.force)
-    )
+        return _data(text)
+    output: str = args.output
+    _write(output, lambda files: files.write_file(output, text.encode(), force=args.force))
     return _Result("")
 
 
-def _write(path: Path, write: Callable[[Any], object]) -> None:
+def _write(path: str, write: Callable[[Any], object]) -> None:
     """Run *write* with the file module, turning what stops it into one line."""
     from un_migration_network import _files  # noqa: PLC0415
 
     try:
         write(_files)
-    except _files.Refused as refused:
-        raise _Failure(str(refused)) from None
+    except FileExistsError:
+        msg = f"{quote(path)} exists; add --force to overwrite it"
+        raise _Failure(msg) from None
+    except _files.NotWritableError as error:
+        msg = f"{quote(path)} is {error.what}; give another path"
+        raise _Failure(msg) from None
     except (OSError, ValueError) as error:
         # A ValueError is a path the system cannot take: a NUL character, an unencodable name.
+        named = getattr(error, "filename", None) or path
         reason = (
             (error.strerror or str(error))
             if isinstance(error, OSError)
             else "the path is not valid"
         )
-        msg = f"cannot write {quote(str(path))}: {reason}"
+        msg = f"cannot write {quote(str(named))}: {reason}"
         raise _Failure(msg) from None
 
 
@@ -839,22 +942,18 @@ def _export_files(args: argparse.Namespace) -> _Result:
         what = "DIR (a directory to write)" if args.fmt == "datapackage" else "FILE"
         msg = f"export --format {args.fmt} needs --output {what}"
         raise _UsageError(msg)
-    target = Path(args.output)
+    target = args.output
     ds = _dataset()
     if args.fmt == "datapackage":
         from un_migration_network._datapackage import package_files  # noqa: PLC0415
 
-        files = package_files(ds)
+        files = [(name, text.encode()) for name, text in package_files(ds).items()]
         _write(target, lambda module: module.write_directory(target, files, force=args.force))
         return _Result(f"wrote {len(files)} files to {target}\n")
-    from un_migration_network._sqlite import write_sqlite  # noqa: PLC0415
+    from un_migration_network._sqlite import sqlite_bytes  # noqa: PLC0415
 
-    _write(
-        target,
-        lambda module: module.write_with(
-            target, lambda path: write_sqlite(ds, path), force=args.force
-        ),
-    )
+    data = sqlite_bytes(ds)
+    _write(target, lambda module: module.write_file(target, data, force=args.force))
     return _Result(f"wrote {target}\n")
 
 
@@ -874,7 +973,7 @@ def _diff(args: argparse.Namespace) -> _Result:
     old, new = datasets if len(datasets) == 2 else (_dataset(), datasets[0])  # noqa: PLR2004
     changes = old.diff(new)
     if args.json:
-        return _Result(_json(changes.to_dict()))
+        return _data(_json(changes.to_dict()))
     return _Result(f"{changes}\n")
 
 
