@@ -296,7 +296,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "command", nargs="?", type=_choice(tuple(_COMMANDS), "command"), help=argparse.SUPPRESS
     )
-    parser.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
 
@@ -442,11 +441,15 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 - one status per 
             stream.reconfigure(errors="backslashreplace")
     try:
         parser = _parser()
-        top = parser.parse_args(argv)
+        given = list(sys.argv[1:] if argv is None else argv)
+        # The program's options and the command, then the command's arguments as given: parsed
+        # together, a "--" right after the command would be taken for the program's own.
+        at = next((i for i, arg in enumerate(given) if not arg.startswith("-")), len(given))
+        top = parser.parse_args(given[: at + 1])
         if top.command is None:
             # No command: what the program does and how to ask it, not just a usage line.
             return _emit(parser.format_help(), out, 2)
-        args = _command(top.command).parse_args(top.arguments)
+        args = _command(top.command).parse_args(given[at + 1 :])
         handler: Callable[[argparse.Namespace], _Result] = _HANDLERS[top.command]
         result = handler(args)
     except _Exit as done:
