@@ -786,7 +786,7 @@ class TestSearch:
         """Each hit also says which of the record's keys matched, and its score."""
         best = json.loads(run(capsys, "search", "mozambik", "--json").out)[0]
         assert list(best) == ["kind", "key", "matched", "name", "score"]
-        assert best["matched"] == "United Nations Network on Migration in Mozambique"
+        assert best["matched"] == "Mozambique"
 
     def test_ranked(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The hits are best first."""
@@ -1927,8 +1927,9 @@ class TestExportToFile:
         capsys: pytest.CaptureFixture[str],
         tmp_path: Path,
     ) -> None:
-        """The text is written whole to a temporary file beside the target, then renamed."""
+        """Over an existing file (--force), a whole temporary file beside it is renamed over it."""
         target = tmp_path / "data.json"
+        target.write_text("mine", encoding="utf-8")
         renames: list[tuple[Path, Path, str]] = []
         replace = os.replace
 
@@ -1939,7 +1940,7 @@ class TestExportToFile:
             replace(source, destination)
 
         monkeypatch.setattr(os, "replace", recording)
-        run(capsys, "export", "--output", str(target))
+        run(capsys, "export", "--output", str(target), "--force")
         ((temporary, destination, text),) = renames
         assert temporary.parent == tmp_path
         assert temporary.name.startswith(".data.json.")
@@ -1973,7 +1974,7 @@ class TestExportToFile:
         """A directory is not a file to write, even with --force."""
         result = run(capsys, "export", "--output", str(tmp_path), "--force")
         assert result == Result(
-            1, "", f"{PROG}: {quote(str(tmp_path))} is a directory; give a file name\n"
+            1, "", f"{PROG}: {quote(str(tmp_path))} is a directory; give another path\n"
         )
 
     def test_missing_parent(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -2042,8 +2043,9 @@ class TestExportToFile:
             message = "the disk went away"
             raise OSError(message)
 
+        (tmp_path / "data.json").write_text("mine", encoding="utf-8")
         monkeypatch.setattr(os, "replace", fail)
-        result = run(capsys, "export", "--output", str(tmp_path / "data.json"))
+        result = run(capsys, "export", "--output", str(tmp_path / "data.json"), "--force")
         assert result.err == (
             f"{PROG}: cannot write {quote(str(tmp_path / 'data.json'))}: the disk went away\n"
         )
@@ -2079,17 +2081,31 @@ class TestExportDataPackage:
         assert result == Result(
             1,
             "",
-            f"{PROG}: {quote(str(tmp_path))} is not empty; "
-            "add --force to overwrite what is in it\n",
+            f"{PROG}: {quote(str(tmp_path))} exists; add --force to overwrite it\n",
         )
         assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.txt"]
 
     def test_force(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """``--force`` writes the package into a directory with files in it."""
+        """``--force`` writes the package over an earlier one."""
+        args = ("export", "--format", "datapackage", "--output", str(tmp_path), "--force")
+        run(capsys, *args)
+        (tmp_path / "datapackage.json").write_text("old", encoding="utf-8")
+        assert run(capsys, *args).code == 0
+        assert json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+
+    def test_force_never_over_other_files(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """Even with ``--force``, a directory that holds other files is left alone."""
         (tmp_path / "mine.txt").write_text("mine", encoding="utf-8")
         args = ("export", "--format", "datapackage", "--output", str(tmp_path), "--force")
-        assert run(capsys, *args).code == 0
-        assert (tmp_path / "datapackage.json").is_file()
+        assert run(capsys, *args) == Result(
+            1,
+            "",
+            f"{PROG}: {quote(str(tmp_path))} is a directory that holds other files "
+            "('mine.txt'); give another path\n",
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.txt"]
 
     def test_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A file is not a directory, even with --force."""
@@ -2097,7 +2113,7 @@ class TestExportDataPackage:
         path.write_text("mine", encoding="utf-8")
         args = ("export", "--format", "datapackage", "--output", str(path), "--force")
         assert run(capsys, *args) == Result(
-            1, "", f"{PROG}: {quote(str(path))} is a file; give a directory\n"
+            1, "", f"{PROG}: {quote(str(path))} is a file; give another path\n"
         )
 
     def test_cannot_write(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -2154,7 +2170,8 @@ class TestHelp:
     def test_commands_named(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The top help names every command."""
         out = run(capsys, "--help").out
-        assert [c for c in COMMANDS if f"    {c} " not in out] == []
+        listed = out.split("commands (COMMAND --help for each):\n")[1].split("\n\n")[0]
+        assert [line.split()[0] for line in listed.splitlines()] == list(COMMANDS)
 
     def test_bare_command(self, capsys: pytest.CaptureFixture[str]) -> None:
         """No command: the help on stdout (what the program does and how to ask), exit 2."""
@@ -2199,17 +2216,17 @@ class TestUsage:
             ),
             pytest.param(
                 ("show", "Mozambique", "extra"),
-                "error: unrecognized arguments: extra (see --help)",
+                "show: error: unrecognized arguments: extra (see --help)",
                 id="extra",
             ),
             pytest.param(
                 ("show", "Mozambique", "a\nb\x1b"),
-                "error: unrecognized arguments: a\\nb\\x1b (see --help)",
+                "show: error: unrecognized arguments: a\\nb\\x1b (see --help)",
                 id="extra-escaped",
             ),
             pytest.param(
                 ("validate", "--frobnicate"),
-                "error: unrecognized arguments: --frobnicate (see --help)",
+                "validate: error: unrecognized arguments: --frobnicate (see --help)",
                 id="unknown-option",
             ),
         ],
@@ -2223,8 +2240,39 @@ class TestUsage:
     def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A command that does not exist is a usage error."""
         result = run(capsys, "frobnicate")
-        assert result.code == 2
-        assert_invalid_choice(result.err, "error: argument COMMAND", "'frobnicate'")
+        assert result == Result(
+            2,
+            "",
+            f"{PROG}: error: argument command: 'frobnicate' is not a command "
+            f"({', '.join(COMMANDS)}) (see --help)\n",
+        )
+
+    def test_misspelt_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A misspelt command is refused, offering the one meant."""
+        result = run(capsys, "shwo", "Mozambique")
+        assert result.err.endswith("; did you mean 'show'? (see --help)\n")
+
+    @pytest.mark.parametrize("word", ["SHOW", "Show"])
+    def test_command_any_case(self, capsys: pytest.CaptureFixture[str], word: str) -> None:
+        """A command is taken in any case."""
+        assert run(capsys, word, "gcm") == run(capsys, "show", "gcm")
+
+    @pytest.mark.parametrize(
+        ("query", "said"),
+        [
+            ("-x", "no record matches '-x'"),
+            ("--json", "no record matches '--json'"),
+            ("--/--", "show: error: argument QUERY: expected a name, code or number"),
+        ],
+    )
+    def test_double_dash(self, capsys: pytest.CaptureFixture[str], query: str, said: str) -> None:
+        """After ``--``, what looks like an option is the command's QUERY."""
+        result = run(capsys, "show", "--", query)
+        assert result.err.startswith(f"{PROG}: {said}")
+
+    def test_program_options_before_the_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A ``--`` before the command ends the program's options; the command runs."""
+        assert run(capsys, "--", "show", "gcm") == run(capsys, "show", "gcm")
 
     @pytest.mark.parametrize(
         "args",

@@ -177,7 +177,7 @@ class TestRecords:
         assert_type(dataset.executive_committee, ExecutiveCommittee)
         assert_type(dataset.compact, Compact)
         assert_type(dataset.sources, Registry[Source])
-        assert assert_type(dataset.as_of, dt.date) == dt.date(2026, 12, 2)
+        assert assert_type(dataset.as_of, dt.date) == dt.date(2026, 12, 7)
 
     def test_agency(self) -> None:
         """Agency's attributes."""

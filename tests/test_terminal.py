@@ -144,6 +144,23 @@ class TestPageText:
             "[3] https://migrationnetwork.un.org/regional-information-brief-african-region"
         ]
 
+    def test_consulted_right_under_the_cited(self) -> None:
+        """The consulted sources follow the cited ones with no blank line (80x24 pages)."""
+        lines = mozambique()
+        start = lines.index("Also consulted (cited by no field above)")
+        assert lines[start - 1].startswith("[2] ")
+
+    def test_consulted_apart_from_the_rows(self) -> None:
+        """Where no source is cited, a blank line parts the rows from the consulted ones."""
+        seed = source("seed")
+        text = page_text(Page("T", (Row("a", (Piece("b"),)),), (), (seed,)))
+        assert text.splitlines()[2:] == [
+            "a  b",
+            "",
+            "Also consulted (cited by no field above)",
+            "[1] https://example.org/seed",
+        ]
+
     def test_brief(self) -> None:
         """With *brief*, no list of sources; the marks stay."""
         lines = mozambique(brief=True)
