@@ -1,4 +1,4 @@
-"""Sphinx configuration: MyST Markdown pages, the furo theme, Google-style docstrings."""
+"""Sphinx configuration: MyST pages and notebooks, the furo theme, Google-style docstrings."""
 
 from __future__ import annotations
 
@@ -27,14 +27,22 @@ copyright = "2026, un-migration-network developers"
 version = release
 
 extensions = [
-    "myst_parser",
+    # MyST-NB reads the MyST Markdown pages (it includes myst-parser) and the notebooks.
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
 ]
 
-source_suffix = {".md": "markdown"}
-# The notebook is executed by tests/test_docs.py, not rendered here (that would need pandoc).
-exclude_patterns = ["_build", "*.ipynb", ".ipynb_checkpoints", "_figures.py"]
+# The example notebook and the gallery (a MyST Markdown notebook) run, each in a fresh
+# Python kernel, every time the site builds: what they show is what this version of the
+# library does with the data it bundles. They need no network access.
+nb_execution_mode = "force"
+nb_execution_timeout = 300
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_merge_streams = True
+
+exclude_patterns = ["_build", "jupyter_execute", ".ipynb_checkpoints", "_figures.py"]
 
 # Every cross-reference must resolve: `sphinx-build -n -W` fails on a broken one.
 nitpicky = True
@@ -55,13 +63,20 @@ nitpick_ignore = [
     ("py:class", "LookupError"),
     ("py:class", "ValueError"),
     ("py:exc", "ValueError"),
-    # Registry.to_dataframe's return type (pandas is an optional extra, imported lazily).
+    # The return types of Registry.to_dataframe and to_polars (pandas and polars are optional
+    # extras, imported lazily; neither documents itself here).
     ("py:class", "pd.DataFrame"),
     ("py:class", "pandas.DataFrame"),
     ("py:class", "pandas.core.frame.DataFrame"),
-    # The private table of record kinds, which Dataset.registry also takes.
-    ("py:class", "un_migration_network._kinds.Kind"),
+    ("py:class", "pl.DataFrame"),
+    ("py:class", "polars.DataFrame"),
+    # Private types in public signatures: the table of record kinds (Dataset.registry and
+    # Dataset.singleton take a kind), the bundle's lazy reader (Registry.lazily) and the
+    # index's reader of a record's events (Dataset's private `about`).
+    ("py:class", "un_migration_network._kind.Kind"),
     ("py:class", "Kind"),
+    ("py:class", "Lazy"),
+    ("py:class", "_About"),
     # Registry's type parameter.
     ("py:class", "T"),
     ("py:class", "un_migration_network._registry.T"),
@@ -111,34 +126,82 @@ def _public_name(
 
 
 def _draw_figures(app: Sphinx) -> None:
-    """Draw the data page's figure from the bundled data, before the pages are read."""
+    """Draw the data page's figures from the bundled data, before the pages are read."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _figures import coverage  # noqa: PLC0415 - a module beside this file
+    from _figures import coverage, network_map  # noqa: PLC0415 - a module beside this file
 
-    coverage(Path(app.srcdir) / "_generated" / "coverage.png")
+    static = Path(app.srcdir) / "_static"
+    coverage(static / "coverage.png")
+    network_map(static / "network-map.png")
 
 
 def _evaluable_annotations() -> None:
     """Give each private module the public names its annotations import only for type checkers.
 
-    The modules import the record classes off a first lookup's path under ``TYPE_CHECKING``
-    (so they are created on first use); autodoc evaluates annotations at run time, and one
-    name it cannot find would leave every annotation of that class unresolved.
+    The modules import some record classes under ``TYPE_CHECKING`` only (so that a first
+    lookup creates no class it does not use); autodoc evaluates annotations at run time, and
+    one name it cannot find would leave every annotation of that class unresolved.
     """
     import importlib  # noqa: PLC0415 - only for the build
+    import pkgutil  # noqa: PLC0415
 
     import un_migration_network  # noqa: PLC0415
 
     public = {name: getattr(un_migration_network, name) for name in un_migration_network.__all__}
-    for module_name in ("_dataset", "_registry", "_kinds", "_models", "_structure", "_hooks"):
-        module = importlib.import_module(f"un_migration_network.{module_name}")
+    for module_info in pkgutil.iter_modules(un_migration_network.__path__):
+        if not module_info.name.startswith("_") or module_info.name == "__main__":
+            continue
+        module = importlib.import_module(f"un_migration_network.{module_info.name}")
         for name, value in public.items():
             if isinstance(value, type):
                 vars(module).setdefault(name, value)
+    # What Dataset.lookup answers with, an alias `_dataset` defines for type checkers only:
+    # the union of the record classes whose records have a page of their own.
+    dataset = importlib.import_module("un_migration_network._dataset")
+    vars(dataset).setdefault(
+        "Found",
+        public["Agency"]
+        | public["Network"]
+        | public["Champion"]
+        | public["Country"]
+        | public["Objective"]
+        | public["GuidingPrinciple"]
+        | public["Compact"]
+        | public["ReviewForum"]
+        | public["ExecutiveCommittee"],
+    )
+
+
+def _prose_not_type(  # noqa: PLR0913, PLR0917 - the signature Sphinx calls it with
+    app: Sphinx,  # noqa: ARG001 - the event's signature
+    what: str,
+    name: str,  # noqa: ARG001
+    obj: object,  # noqa: ARG001
+    options: object,  # noqa: ARG001
+    lines: list[str],
+) -> None:
+    """Undo napoleon's reading of an attribute docstring's opening words as its type.
+
+    Napoleon reads the first line of an attribute's or a property's docstring as
+    ``type: description``, so "What happened to the record: it was added, ..." would become an
+    attribute typed "What happened to the record", a reference that cannot resolve. A type
+    has no space outside brackets; words do: they go back in front of the description.
+    """
+    if what not in {"attribute", "property", "data"}:
+        return
+    for index, line in enumerate(lines):
+        written = line.removeprefix(":type: ")
+        if written != line and " " in written and not set("[|") & set(written):
+            del lines[index]
+            first = next(i for i, text in enumerate(lines) if text.strip())
+            lines[first] = f"{written}: {lines[first]}"
+            return
 
 
 def setup(app: Sphinx) -> None:
-    """Register the reference resolver for private module paths, and the figures."""
+    """Register the reference resolver for private module paths, the figures and the fixes."""
     _evaluable_annotations()
     app.connect("missing-reference", _public_name)
     app.connect("builder-inited", _draw_figures)
+    # After napoleon (priority 500), which makes the ":type:" line this undoes.
+    app.connect("autodoc-process-docstring", _prose_not_type, priority=600)

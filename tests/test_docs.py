@@ -1,4 +1,4 @@
-"""The docs are tested: every example on every page runs, and the site builds.
+"""The docs are tested: every example on every page runs, and the site builds and runs the notebook.
 
 Fenced code blocks in ``docs/*.md`` and ``README.md`` are run by their language:
 
@@ -8,11 +8,11 @@ Fenced code blocks in ``docs/*.md`` and ``README.md`` are run by their language:
   stderr) must match the lines under it; a session that shows an error line
   (``un-migration-network: ...``) must exit with status 1 or 2, any other with 0;
 - ``sh``, ``text``, ``json``, ``csv``: shown, not run (install commands, file formats);
-- ``{directive}``: MyST directives, not code.
+- ``{directive}``: MyST directives, not code (the gallery's ``{code-cell}`` blocks are run by
+  the site's build, which executes the gallery and the example notebook).
 
 Any other language fails the test, so no example is skipped by accident.  The blocks of one
-page share one namespace and run in order, in a fresh working directory. The example notebook
-is run by the docs build, not here.
+page share one namespace and run in order, in a fresh working directory.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import doctest
 import io
+import json
 import os
 import re
 import shlex
@@ -37,6 +38,7 @@ from un_migration_network.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PAGES = [*sorted(DOCS.glob("*.md")), ROOT / "README.md"]
+NOTEBOOK = DOCS / "example.ipynb"
 
 # The directory that holds the package under test, so that subprocesses import the same copy.
 PACKAGE_PARENT = str(Path(un_migration_network.__file__).resolve().parent.parent)
@@ -51,6 +53,8 @@ PROG = "un-migration-network"
 # As the docs nox session builds it: any warning, or any reference that does not resolve, fails.
 SPHINX_BUILD = ("-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "html")
 ERROR_PREFIX = f"{PROG}: "
+# The widest line a code block may have: wider runs off the page.
+WIDTH = 88
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,10 @@ def run_command(argv: list[str]) -> tuple[int, str]:
     """Run the command line in this process; return its status and what it printed."""
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        status = main(argv)
+        try:
+            status = main(argv)
+        except SystemExit as exit_:  # argparse's --help, --version and usage errors
+            status = exit_.code if isinstance(exit_.code, int) else 1
     return status, stdout.getvalue() + stderr.getvalue()
 
 
@@ -178,9 +185,35 @@ def test_api_page_documents_exactly_the_public_names() -> None:
     assert sorted(documented) == sorted(un_migration_network.__all__)
 
 
-def test_site_builds_without_warnings(tmp_path: Path) -> None:
-    """Sphinx builds the site with every reference resolved and no warning (``-n -W``)."""
-    html = tmp_path / "html"
+def test_code_blocks_fit_the_page() -> None:
+    """No line of a code block on a page is wider than the page shows (88 characters)."""
+    wide = [
+        f"{page.name}:{block.line + number}: {len(text)} characters"
+        for page in PAGES
+        if page.parent == DOCS
+        for block in blocks(page)
+        if not block.language.startswith("{") or block.language == "{code-cell}"
+        for number, text in enumerate(block.body.splitlines())
+        if len(text) > WIDTH
+    ]
+    assert wide == []
+
+
+def test_notebook_stored_without_outputs() -> None:
+    """The example notebook is stored without outputs: the site's build runs it.
+
+    `test_site_shows_the_figures_and_the_executed_notebook` checks what the run shows.
+    """
+    notebook = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert code != []
+    assert [c for c in code if c["outputs"] != [] or c["execution_count"] is not None] == []
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once as the docs nox session builds it; its HTML directory."""
+    html = tmp_path_factory.mktemp("site") / "html"
     done = subprocess.run(  # noqa: S603 - a fixed command line
         [sys.executable, *SPHINX_BUILD, DOCS, html],
         capture_output=True,
@@ -190,9 +223,32 @@ def test_site_builds_without_warnings(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    api = (html / "api.html").read_text(encoding="utf-8")
+    return html
+
+
+def test_site_builds_without_warnings(site: Path) -> None:
+    """Sphinx builds the site with every reference resolved and no warning (``-n -W``)."""
+    api = (site / "api.html").read_text(encoding="utf-8")
     for name in un_migration_network.__all__:
         assert f'id="un_migration_network.{name}"' in api, name
+
+
+def test_site_shows_the_figures_and_the_executed_notebook(site: Path) -> None:
+    """The built site has the data page's map and plot, and the notebook and the gallery run.
+
+    The notebook is stored without outputs: the build runs it, so its page shows the HTML
+    record views and its two plots; the gallery shows a terminal page and HTML tables.
+    """
+    data = (site / "data.html").read_text(encoding="utf-8")
+    assert "network-map.png" in data
+    assert "coverage.png" in data
+    assert (site / "_images" / "network-map.png").stat().st_size > 0
+    example = (site / "example.html").read_text(encoding="utf-8")
+    assert example.count("<img") >= 2
+    assert "United Nations Network on Migration in Mozambique</caption>" in example
+    gallery = (site / "gallery.html").read_text(encoding="utf-8")
+    assert "Data as of" in gallery
+    assert "<caption" in gallery
 
 
 def _code_table(section: str) -> dict[str, str]:

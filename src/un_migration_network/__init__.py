@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from un_migration_network._diff import Change, DatasetDiff
     from un_migration_network._documents import load_dataset
     from un_migration_network._events import Event, EventKind, Observation, Quantity
+    from un_migration_network._frames import Annotation
     from un_migration_network._problems import Code, Severity
     from un_migration_network._validation import Problem, ValidationReport, validate
 
@@ -53,6 +54,7 @@ __all__ = [
     "Agency",
     "AgencyKind",
     "AmbiguousError",
+    "Annotation",
     "Champion",
     "Change",
     "Citation",
@@ -121,7 +123,9 @@ def __getattr__(name: str) -> Any:
     if name not in __all__:
         msg = f"module 'un_migration_network' has no attribute {name!r}"
         raise AttributeError(msg)
-    value = _bundled(name) if name in _BUNDLED else getattr(_home(name), name)
+    # Under the bundle's lock, as the bundle's own imports: a fork waits for them (`_bundle`).
+    with BUNDLE.lock:
+        value = _bundled(name) if name in _BUNDLED else getattr(_home(name), name)
     globals()[name] = value
     return value
 
@@ -177,6 +181,10 @@ def _home(name: str) -> Any:  # noqa: PLR0911 - one return per module
         from un_migration_network import _validation  # noqa: PLC0415
 
         return _validation
+    if name == "Annotation":
+        from un_migration_network import _frames  # noqa: PLC0415
+
+        return _frames
     if name == "Dataset":
         from un_migration_network import _dataset  # noqa: PLC0415
 

@@ -220,10 +220,11 @@ class Bundle:
 
     def about(self, subject: str, /) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """The events and the figures about one record, in the document's order."""
-        # Events and figures are read for a record's page only (see `dataset`).
-        from un_migration_network._events import EVENTS, OBSERVATIONS  # noqa: PLC0415
+        with self.lock:
+            # Events and figures are read for a record's page only (see `dataset`).
+            from un_migration_network._events import EVENTS, OBSERVATIONS  # noqa: PLC0415
 
-        return self._about(EVENTS, subject), self._about(OBSERVATIONS, subject)
+            return self._about(EVENTS, subject), self._about(OBSERVATIONS, subject)
 
     def _about(self, kind: Kind[Any], subject: str) -> tuple[Any, ...]:
         located = self._map(f"{kind.plural}.subjects", subject) or ()
@@ -274,12 +275,13 @@ class Bundle:
         """The bundled dataset (the same object each time)."""
         found = self._dataset
         if found is None:
-            # A lookup in one registry, or a page (`show`), needs neither the dataset nor every
-            # kind's record classes: they are imported when the whole dataset is first asked for.
-            from un_migration_network._dataset import Dataset  # noqa: PLC0415
-            from un_migration_network._kinds import REGISTERED, kind_named  # noqa: PLC0415
-
             with self.lock:
+                # A lookup in one registry, or a page (`show`), needs neither the dataset nor
+                # every kind's record classes: they are imported when the whole dataset is first
+                # asked for, under the lock (a fork waits for it: see below).
+                from un_migration_network._dataset import Dataset  # noqa: PLC0415
+                from un_migration_network._kinds import REGISTERED, kind_named  # noqa: PLC0415
+
                 found = self._dataset
                 if found is None:
                     parts = {kind.plural: self.registry(kind) for kind in REGISTERED}
@@ -318,8 +320,15 @@ class _Records:
 
 #: The bundled data of this process.
 BUNDLE = Bundle()
-# A child process forked while another thread held the lock would wait for it forever.
-os.register_at_fork(after_in_child=BUNDLE.reset)
+# A fork waits until no other thread holds the lock, so no record is half built and no import
+# of ours half done in the child (a module's import lock held by a thread the child does not
+# have would stop it for good); the child then starts with a lock of its own.
+# (The lock is looked up at each fork: a child's is not its parent's.)
+os.register_at_fork(
+    before=lambda: BUNDLE.lock.acquire(),  # noqa: PLW0108 - see above
+    after_in_parent=lambda: BUNDLE.lock.release(),  # noqa: PLW0108 - see above
+    after_in_child=BUNDLE.reset,
+)
 
 
 def load() -> "Dataset":

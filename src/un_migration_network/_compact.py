@@ -345,7 +345,7 @@ def _objective_keys(objective: Objective) -> Iterable[str | int]:
 
 
 def _localized(header: str, field: str) -> Column:
-    return Column(header, lambda record, lang: in_language(record, field, lang))
+    return Column(header, lambda record, lang: in_language(record, field, lang), is_text=True)
 
 
 CHAMPIONS: Kind[Champion] = define(
@@ -358,7 +358,7 @@ CHAMPIONS: Kind[Champion] = define(
         order=lambda champion: champion.id,
         columns=(
             Column("id", attribute("id")),
-            Column("country", lambda c, lang: in_language(c.country, "name", lang)),
+            Column("country", lambda c, lang: in_language(c.country, "name", lang), is_text=True),
             Column("ISO3", lambda c, _: c.country.alpha3),
             Column("since", attribute("since")),
         ),

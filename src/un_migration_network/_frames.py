@@ -253,7 +253,7 @@ def dataframes(
     }
 
 
-class Annotated(NamedTuple):
+class Annotation(NamedTuple):
     """A user's table with the records its column names, and the names that found none.
 
     Attributes:
@@ -275,7 +275,7 @@ def annotate(
     *,
     lang: str = "en",
     prefix: str | None = None,
-) -> Annotated:
+) -> Annotation:
     """Add to a pandas *frame* the columns of the record each value of *column* names.
 
     Each distinct value is folded and looked up once (`Registry.get_many`); a value that
@@ -317,4 +317,4 @@ def annotate(
             ),
         }
     ).sort_values("rows", ascending=False, kind="stable", ignore_index=True)
-    return Annotated(annotated, unresolved)
+    return Annotation(annotated, unresolved)

@@ -17,10 +17,14 @@ T = TypeVar("T")
 
 
 class Column(NamedTuple):
-    """One summary column: its header and how to read it off a record in a language."""
+    """One summary column: its header and how to read it off a record in a language.
+
+    A column of free text (a name, a title) is what a narrow table cuts first.
+    """
 
     header: str
     read: Callable[[Any, str], object]
+    is_text: bool = False
 
 
 class Kind(NamedTuple, Generic[T]):

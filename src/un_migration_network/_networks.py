@@ -270,7 +270,7 @@ _LEVELS = {level: rank for rank, level in enumerate(NetworkLevel)}
 
 
 def _localized(field: str) -> Column:
-    return Column(field, lambda record, lang: in_language(record, field, lang))
+    return Column(field, lambda record, lang: in_language(record, field, lang), is_text=True)
 
 
 AGENCIES: Kind[Agency] = define(
@@ -305,10 +305,14 @@ NETWORKS: Kind[Network] = define(
             Column("id", attribute("id")),
             Column("level", attribute("level")),
             Column("ISO3", lambda n, _: None if n.country is None else n.country.alpha3),
-            Column("region", lambda n, _: n.region if n.country is None else n.country.region),
+            Column(
+                "region",
+                lambda n, _: n.region if n.country is None else n.country.region,
+                is_text=True,
+            ),
             Column("launched", attribute("launched")),
             Column("evidenced", attribute("first_evidenced")),
-            Column("members", member_count),
+            Column("members", member_count, is_text=True),
         ),
         subject=lambda network: network.id,
         label="networks",

@@ -259,8 +259,8 @@ SOURCES: Kind[Source] = define(
         order=lambda source: source.id,
         columns=(
             Column("id", attribute("id")),
-            Column("title", lambda s, _: s.title or s.publisher or s.url),
-            Column("publisher", attribute("publisher")),
+            Column("title", lambda s, _: s.title or s.publisher or s.url, is_text=True),
+            Column("publisher", attribute("publisher"), is_text=True),
             Column("published", attribute("published")),
             Column("kind", attribute("kind")),
         ),

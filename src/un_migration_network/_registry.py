@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from un_migration_network._countries import Country
     from un_migration_network._dataset import Dataset
-    from un_migration_network._frames import Annotated
+    from un_migration_network._frames import Annotation
     from un_migration_network._kind import Kind
 
     class Lazy(Protocol[T_co]):
@@ -677,7 +677,7 @@ class Registry(Generic[T]):
 
     def annotate(
         self, frame: pd.DataFrame, column: str, /, *, lang: str = "en", prefix: str | None = None
-    ) -> Annotated:
+    ) -> Annotation:
         """Add to your pandas table the columns of the record each value of *column* names.
 
         A column of names as people type them ("Ivory Coast", "Türkiye", "RDC", "CIV") gets,

@@ -17,6 +17,7 @@ __all__ = ["WIDTH", "page_text", "table", "wrap"]
 WIDTH = 80
 # A cut column keeps at least this many characters (or its header's).
 _NARROWEST = 8
+_DAY = len("YYYY-MM-DD")
 _INDENT = "  "
 
 
@@ -85,12 +86,14 @@ def table(
     *,
     width: int | None = None,
     keep: int = 0,
+    text: Sequence[int] = (),
 ) -> str:
     """Rows under headers; with a *width*, the widest columns are cut (with "…") to fit it.
 
-    The column *keep* (the key a reader passes to ``show``) is never cut. The widest of the
-    others is cut first, down to its header or eight characters; only when every column is
-    down to that is any cut further.
+    The column *keep* (the key a reader passes to ``show``) is never cut. The columns of free
+    *text* (names, titles) are cut first, the widest first, down to their header or eight
+    characters; then the others (dates, codes); only when every column is down to that is
+    any cut further.
 
     >>> print(table(["no", "label"], [["1", "Data"]]))
     no  label
@@ -100,12 +103,23 @@ def table(
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     if width is not None:
         overflow = sum(widths) + 2 * (len(widths) - 1) - width
-        others = [i for i in range(len(widths)) if i != keep]
-        for floors in ([max(len(h), _NARROWEST) for h in headers], [1] * len(headers)):
-            for index in sorted(others, key=lambda i: -widths[i]):
+        floor = [max(len(h), _NARROWEST) for h in headers]
+        # A date (YYYY-MM-DD) or a code stays whole as long as anything else can give way.
+        whole = [max(len(h), _DAY) for h in headers]
+        free = [i for i in text if i != keep]
+        rest = [i for i in range(len(widths)) if i != keep and i not in free]
+        for floors, columns in ((floor, free), (whole, rest)):
+            for index in sorted(columns, key=lambda i: -widths[i]):
                 cut = max(0, min(overflow, widths[index] - floors[index]))
                 widths[index] -= cut
                 overflow -= cut
+        # Still too wide (a narrow terminal): the widest of the others gives a character at a
+        # time, so that every column keeps what it can.
+        others = free + rest
+        while overflow > 0 and others and max(widths[i] for i in others) > 1:
+            widest = max(others, key=lambda i: widths[i])
+            widths[widest] -= 1
+            overflow -= 1
 
     def line(cells: Sequence[str]) -> str:
         fitted = (

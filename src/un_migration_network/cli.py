@@ -276,7 +276,10 @@ def _parser() -> argparse.ArgumentParser:
     only when the command runs: building every command's parser would cost more than `show`.
     """
     listing = "\n".join(
-        f"  {name:<10}{textwrap.shorten(text, 66)}" for name, text in _COMMANDS.items()
+        "\n".join(
+            textwrap.wrap(text, 79, initial_indent=f"  {name:<10}", subsequent_indent=" " * 12)
+        )
+        for name, text in _COMMANDS.items()
     )
     parser = _Parser(
         prog=PROG,
@@ -673,7 +676,8 @@ def _search(args: argparse.Namespace) -> _Result:
         raise NotFoundError(args.query)
     rows = [(kind.name, kind.key(record), key, name(record)) for _, kind, key, record in hits]
     headers = ("kind", "key", "matched", "name")
-    return _Result(table(headers, rows, width=_width(wide=args.wide), keep=1) + "\n")
+    text = (2, 3)  # the key that matched and the name: free text
+    return _Result(table(headers, rows, width=_width(wide=args.wide), keep=1, text=text) + "\n")
 
 
 def _no_match(query: str) -> str:
@@ -753,7 +757,8 @@ def _table_of(kind: Kind[Any], records: list[Any], lang: str, width: int | None)
 
     headers = [column.header for column in kind.columns]
     rows = [[cell(column.read(record, lang)) for column in kind.columns] for record in records]
-    return table(headers, rows, width=width)
+    text = [index for index, column in enumerate(kind.columns) if column.is_text]
+    return table(headers, rows, width=width, text=text)
 
 
 def _filters(args: argparse.Namespace) -> list[str]:
