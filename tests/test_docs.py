@@ -1,4 +1,4 @@
-"""The docs are tested: every example on every page runs, and the site builds and runs the notebook.
+"""The docs are tested: every page's examples run; the site builds and runs the notebook.
 
 Fenced code blocks in ``docs/*.md`` and ``README.md`` are run by their language:
 
