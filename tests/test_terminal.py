@@ -318,10 +318,35 @@ class TestTable:
         )
 
     def test_then_the_next_widest(self) -> None:
-        """When the widest is at its floor (eight characters), the next widest is cut."""
-        assert table(["k", "a", "b"], [["k", "x" * 20, "y" * 30]], width=25) == (
+        """When the free text is at its floor (eight characters), the next column is cut."""
+        rows = [["k", "x" * 20, "y" * 30]]
+        assert table(["k", "a", "b"], rows, width=25, text=[2]) == (
             "k  a             b\n-  ------------  --------\nk  xxxxxxxxxxx…  yyyyyyy…"
         )
+
+    def test_free_text_first(self) -> None:
+        """A column of free text gives way before a date, however wide the text."""
+        rows = [["k", "2022-02-15", "y" * 40]]
+        lines = table(["k", "date", "name"], rows, width=30, text=[2]).splitlines()
+        assert lines[2].split()[1] == "2022-02-15"
+
+    def test_a_date_stays_a_whole_day(self) -> None:
+        """Other columns are cut no shorter than a day (ten characters) while any can give."""
+        rows = [["k", "2022-02-15", "a long code value"]]
+        lines = table(["k", "date", "code"], rows, width=25).splitlines()
+        assert lines[2] == "k  2022-02-15  a long co…"
+
+    def test_a_character_at_a_time(self) -> None:
+        """Past every floor, the widest column gives a character at a time."""
+        rows = [["k", "2022-02-15", "y" * 40]]
+        lines = table(["k", "date", "name"], rows, width=15, text=[2]).splitlines()
+        assert lines[2] == "k  2022…  yyyy…"
+
+    def test_text_is_never_the_key(self) -> None:
+        """A key column named as text is still never cut."""
+        rows = [["east-southern-africa", "y" * 40]]
+        lines = table(["id", "name"], rows, width=30, text=[0, 1]).splitlines()
+        assert lines[2] == "east-southern-africa  yyyyyyy…"
 
     def test_header_is_the_floor(self) -> None:
         """A column is not cut below its header while others can give way."""
