@@ -1,4 +1,9 @@
-"""The command line: every command in-process, and every command as a real process."""
+"""The command line: every command in-process (``cli.main``), and as a real process where it must.
+
+Most tests run ``main([...])`` in this process and read what it printed with ``capsys``; child
+processes are used only for what needs a real process: a closed, full or cut-off standard
+output, the interpreter's own encoding of its streams, and the console script.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import csv
 import errno
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -22,28 +28,24 @@ import pytest
 
 import un_migration_network as umn
 from un_migration_network import cli
-from un_migration_network._kinds import KINDS, kind_named
+from un_migration_network._kinds import REGISTERED, kind_named
 from un_migration_network.cli import main
 from un_migration_network.exceptions import quote
 
 PROG = "un-migration-network"
 WIDTH = 80
+HEIGHT = 24
 MEGABYTE = 1_000_000
 SEED = "https://mozambique.iom.int/news/un-network-migration-mozambique-officially-launched"
 CLOSED = f"{PROG}: cannot write the output: standard output is closed\n"
 FULL = f"{PROG}: cannot write the output: No space left on device\n"
-LIST_KINDS = (
-    "agencies",
-    "networks",
-    "champions",
-    "objectives",
-    "principles",
-    "sources",
-    "events",
-    "observations",
-)
+#: The kinds `list` and `export --format csv` take; `list` also takes "committee".
+LIST_KINDS = cli.KINDS
+#: The earlier release's document (``git show e0a9a52:src/un_migration_network/data/...``).
+RELEASE_0_2 = Path(__file__).parent / "data" / "release-0.2.0.json"
 _ENTRY = re.compile(r"\[(\d+)\] .*")
 _MARK = re.compile(r"\[(\d+)\]")
+LANGUAGES = ("ar", "es", "fr", "ru", "zh")
 
 
 class Result(NamedTuple):
@@ -81,6 +83,11 @@ def row(out: str, label: str) -> str:
     return text
 
 
+def unmarked(text: str) -> str:
+    """A row's text without its source numbers."""
+    return " ".join(_MARK.sub("", text).split())
+
+
 def title(out: str) -> str:
     """A page's title (its lines above the rule, joined)."""
     lines = out.splitlines()
@@ -89,17 +96,12 @@ def title(out: str) -> str:
 
 
 def footnotes(out: str) -> dict[int, str]:
-    """The web address of each numbered source listed on a page."""
-    entries: dict[int, list[str]] = {}
-    number = 0
-    listing = out.split("\nSources\n", 1)[1].split("\n\n", 1)[0]
-    for line in listing.splitlines():
-        match = _ENTRY.fullmatch(line)
-        if match is not None:
-            number = int(match[1])
-            entries[number] = []
-        entries[number].append(line.strip())
-    return {n: lines[-1] for n, lines in entries.items()}
+    """The web address of each numbered source listed on a page, cited or consulted."""
+    return {
+        int(match[1]): line.rsplit(" ", 1)[-1]
+        for line in out.splitlines()
+        if (match := _ENTRY.fullmatch(line)) is not None
+    }
 
 
 def cited(out: str, label: str) -> list[str]:
@@ -122,6 +124,11 @@ def table(out: str) -> list[dict[str, str]]:
 def ids(out: str) -> list[str]:
     """The first column of a table: the records' keys."""
     return [line.split()[0] for line in out.splitlines()[2:]]
+
+
+def terminal_rows(out: str, width: int = WIDTH) -> int:
+    """How many rows of a terminal *width* columns wide the text takes (long lines wrap)."""
+    return sum(max(1, math.ceil(len(line) / width)) for line in out.splitlines())
 
 
 def source_ids(value: object) -> set[str]:
@@ -241,11 +248,11 @@ class TestShow:
         [
             pytest.param(
                 "UNHCR",
-                "UNHCR: Office of the United Nations High Commissioner for Refugees",
+                "UNHCR (Office of the United Nations High Commissioner for Refugees)",
                 id="agency",
             ),
             pytest.param(
-                "UN Habitat", "UN-Habitat: United Nations Human Settlements Programme", id="alias"
+                "UN Habitat", "UN-Habitat (United Nations Human Settlements Programme)", id="alias"
             ),
             pytest.param(
                 "Mozambique", "United Nations Network on Migration in Mozambique", id="network"
@@ -256,7 +263,20 @@ class TestShow:
                 "United Nations Network on Migration in Bangladesh",
                 id="network-outranks-champion",
             ),
-            pytest.param("champion Bangladesh", "GCM Champion country: Bangladesh", id="champion"),
+            pytest.param("champion Bangladesh", "Bangladesh", id="champion"),
+            pytest.param("Guatemala", "Guatemala", id="country"),
+            pytest.param("country MZ", "Mozambique", id="country-named-by-kind"),
+            pytest.param(
+                "Ivory Coast",
+                "United Nations Network on Migration in Côte d’Ivoire",
+                id="country-alias",
+            ),
+            pytest.param(
+                "Tchad", "United Nations Network on Migration in Chad", id="country-in-french"
+            ),
+            pytest.param(
+                "埃及", "United Nations Network on Migration in Egypt", id="country-in-chinese"
+            ),
             pytest.param(
                 "objective 13",
                 "Objective 13: Use migration detention only as a measure of last resort and "
@@ -293,19 +313,21 @@ class TestShow:
             pytest.param("imrf", "International Migration Review Forum (IMRF)", id="imrf"),
             pytest.param(
                 "executive committee",
-                "Executive Committee of the UN Network on Migration",
+                "The Executive Committee of the UN Network on Migration",
                 id="executive-committee",
             ),
-            pytest.param("ec", "Executive Committee of the UN Network on Migration", id="ec"),
+            pytest.param("ec", "The Executive Committee of the UN Network on Migration", id="ec"),
             pytest.param(
                 "source seed-iom-mozambique-2022",
                 "UN Network for Migration in Mozambique officially launched",
                 id="source",
             ),
-            pytest.param("event mozambique-kick-off-meeting", "Kick-off meeting", id="event"),
+            pytest.param(
+                "event mozambique-kick-off-meeting", "2022-02-16: Kick-off meeting", id="event"
+            ),
             pytest.param(
                 "observation gcm-pledges-imrf-2022",
-                "more than 200 pledges (gcm)",
+                "2022-05-20: more than 200 pledges",
                 id="observation",
             ),
         ],
@@ -340,6 +362,14 @@ class TestShow:
         assert list(notes) == list(range(1, len(notes) + 1))
         assert sorted(notes.values()) == sorted(s.url for s in umn.networks.lookup("MZ").sources)
 
+    def test_also_consulted(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A source no field cites is listed apart, after the cited ones."""
+        lines = run(capsys, "show", "Mozambique").out.splitlines()
+        start = lines.index("Also consulted (cited by no field above)")
+        assert lines[start + 1] == (
+            "[3] https://migrationnetwork.un.org/regional-information-brief-african-region"
+        )
+
     def test_marks_cite_listed_sources(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Every "[n]" on the page is a numbered source below it."""
         result = run(capsys, "show", "gcm")
@@ -350,17 +380,128 @@ class TestShow:
         """A source's own page has no list of sources, and its address whole."""
         result = run(capsys, "show", "source seed-iom-mozambique-2022")
         assert "Sources" not in result.out.splitlines()
-        assert row(result.out, "address") == SEED
+        assert row(result.out, "url") == SEED
+
+    @pytest.mark.parametrize("brief", [(), ("--brief",)], ids=["whole", "brief"])
+    def test_mozambique_fits_80x24(
+        self, capsys: pytest.CaptureFixture[str], brief: tuple[str, ...]
+    ) -> None:
+        """Mozambique's page fits a terminal of 80 columns and 24 rows, with its sources or not."""
+        out = run(capsys, "show", "Mozambique", *brief).out
+        assert terminal_rows(out) <= HEIGHT
+
+    def test_brief(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--brief`` leaves out the lists of sources; the rows keep their numbers."""
+        out = run(capsys, "show", "Mozambique", "--brief").out
+        assert "Sources" not in out.splitlines()
+        assert "Also consulted (cited by no field above)" not in out.splitlines()
+        assert row(out, "launched") == "2022-02-15 [2]"
+
+    def test_brief_same_rows(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--brief`` shows the same rows."""
+        whole = rows(run(capsys, "show", "gcm").out)
+        assert rows(run(capsys, "show", "gcm", "--brief").out) == whole
+
+    @pytest.mark.parametrize("columns", ["60", "100"])
+    def test_width(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str
+    ) -> None:
+        """A page wraps at COLUMNS (web addresses are never cut)."""
+        monkeypatch.setenv("COLUMNS", columns)
+        lines = run(capsys, "show", "gcm").out.splitlines()
+        assert [line for line in lines if len(line) > int(columns) and "://" not in line] == []
+
+    def test_narrow_default(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Piped with no COLUMNS, a page wraps at 80."""
+        monkeypatch.delenv("COLUMNS")
+        lines = run(capsys, "show", "gcm").out.splitlines()
+        assert [line for line in lines if len(line) > WIDTH and "://" not in line] == []
+
+
+class TestShowCountry:
+    """``show COUNTRY``: a country with no record of another kind gets its own page."""
+
+    @pytest.fixture
+    def guatemala(self, capsys: pytest.CaptureFixture[str]) -> Result:
+        """``show Guatemala``."""
+        return run(capsys, "show", "Guatemala")
+
+    def test_success(self, guatemala: Result) -> None:
+        """A country is no miss: exit 0, nothing on stderr."""
+        assert (guatemala.code, guatemala.err) == (0, "")
+
+    @pytest.mark.parametrize(
+        ("label", "text"),
+        [
+            ("ISO alpha-2", "GT"),
+            ("ISO alpha-3", "GTM"),
+            ("M49", "320"),
+            ("name", "Guatemala"),
+            ("formal name", "the Republic of Guatemala"),
+            ("region", "Americas"),
+            ("sub-region", "Latin America and the Caribbean"),
+            ("intermediate region", "Central America"),
+            ("UN Member State", "yes"),
+        ],
+    )
+    def test_codes_and_groupings(self, guatemala: Result, label: str, text: str) -> None:
+        """Its codes, names and M49 groupings."""
+        assert unmarked(row(guatemala.out, label)) == text
+
+    @pytest.mark.parametrize("lang", LANGUAGES)
+    def test_names_in_six_languages(self, guatemala: Result, lang: str) -> None:
+        """Its name in each of the UN's languages (English is the "name" row)."""
+        names = [text for label, text in rows(guatemala.out) if label == f"name ({lang})"]
+        expected = umn.countries.lookup("GT").name_in(lang)
+        assert expected in [unmarked(text) for text in names]
+
+    def test_no_network(self, guatemala: Result) -> None:
+        """The data lists no network there: "network  none listed", never a blank or zero."""
+        assert "network               none listed" in guatemala.out.splitlines()
+
+    def test_not_a_champion(self, guatemala: Result) -> None:
+        """Whether it is a GCM Champion."""
+        assert row(guatemala.out, "GCM Champion") == "no"
+
+    def test_vote_not_named(self, guatemala: Result) -> None:
+        """Its vote, where no source names it, is said to be unnamed."""
+        assert row(guatemala.out, "vote on A/RES/73/195") == (
+            "not named in the sources (they name the States against and abstaining)"
+        )
+
+    @pytest.mark.parametrize(("query", "vote"), [("Chile", "abstained"), ("Czechia", "against")])
+    def test_vote(self, capsys: pytest.CaptureFixture[str], query: str, vote: str) -> None:
+        """A State the sources name: its vote, footnoted."""
+        text = row(run(capsys, "show", query).out, "vote on A/RES/73/195")
+        assert unmarked(text) == vote
+        assert _MARK.search(text) is not None
+
+    def test_champion_country(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A Champion country's own page (asked for by ``country KEY``) says so."""
+        out = run(capsys, "show", "country KH").out
+        assert unmarked(row(out, "GCM Champion")) == "yes"
+
+    def test_country_with_a_network(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A country's own page names its network."""
+        out = run(capsys, "show", "country KE").out
+        assert unmarked(row(out, "network")) == "kenya"
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--json``: the country's record, its kind "country"."""
+        data = json.loads(run(capsys, "show", "Guatemala", "--json").out)
+        assert (data["kind"], data["record"]["alpha2"]) == ("country", "GT")
 
 
 class TestShowLanguages:
-    """``show QUERY --lang es|fr|en``."""
+    """``show QUERY --lang es|fr|...``."""
 
     def test_spanish_title(self, capsys: pytest.CaptureFixture[str]) -> None:
         """UNHCR in Spanish: its Spanish acronym and name."""
         result = run(capsys, "show", "UNHCR", "--lang", "es")
         assert title(result.out) == (
-            "ACNUR: Alto Comisionado de las Naciones Unidas para los Refugiados"
+            "ACNUR (Alto Comisionado de las Naciones Unidas para los Refugiados)"
         )
 
     @pytest.mark.parametrize("field", ["acronym", "name"])
@@ -382,12 +523,22 @@ class TestShowLanguages:
         result = run(capsys, "show", "Mozambique", "--lang", "es")
         assert title(result.out) == "United Nations Network on Migration in Mozambique [en]"
 
+    def test_members_in_the_language(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Members are shown by their acronyms in the language where a source gives one."""
+        result = run(capsys, "show", "Mozambique", "--lang", "es")
+        assert "ACNUR" in row(result.out, "members").split(", ")
+
     def test_french_compact(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The Compact in French."""
         result = run(capsys, "show", "gcm", "--lang", "fr")
         assert title(result.out) == (
             "Pacte mondial pour des migrations sûres, ordonnées et régulières (GCM)"
         )
+
+    @pytest.mark.parametrize(("lang", "name"), [("ar", "غواتيمالا"), ("zh", "危地马拉")])
+    def test_country_title(self, capsys: pytest.CaptureFixture[str], lang: str, name: str) -> None:
+        """A country's page in Arabic or Chinese is titled by its name in that language."""
+        assert title(run(capsys, "show", "Guatemala", "--lang", lang).out) == name
 
     def test_english_is_the_default(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``--lang en`` is the page without the flag."""
@@ -411,6 +562,8 @@ class TestShowJson:
             pytest.param("objective 13", "objective", "number", 13, id="objective"),
             pytest.param("principle a", "guiding principle", "letter", "a", id="principle"),
             pytest.param("champion Bangladesh", "champion", "id", "bangladesh", id="champion"),
+            pytest.param("Guatemala", "country", "alpha2", "GT", id="country"),
+            pytest.param("埃及", "network", "id", "egypt", id="country-in-chinese"),
             pytest.param("gcm", "compact", "resolution", "A/RES/73/195", id="compact"),
             pytest.param("imrf", "review forum", "acronym", "IMRF", id="forum"),
             pytest.param("ec", "executive committee", "coordinator", "iom", id="committee"),
@@ -486,6 +639,11 @@ class TestShowJson:
         data = json.loads(run(capsys, "show", "Mozambique", "--json").out)
         assert len(data["sources"]) == len(umn.networks.lookup("MZ").sources)
 
+    def test_record_without_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A record of no kind of its own (the review forum) is named by its class, in words."""
+        data = json.loads(run(capsys, "show", "imrf", "--json").out)
+        assert data["kind"] == "review forum"
+
 
 class TestShowMisses:
     """What ``show`` does with a query that names no record, or two."""
@@ -505,6 +663,13 @@ class TestShowMisses:
         result = run(capsys, "show", "guiding principle b")
         assert title(result.out) == "Guiding principle (b): International cooperation"
 
+    def test_suggestions_are_accepted(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A misspelt ambiguous key suggests ways to ask that ``show`` accepts, each once."""
+        err = run(capsys, "show", "Internatinal cooperation").err
+        suggested = re.findall(r"'([^']+)'", err.split("did you mean ")[1])
+        assert len(suggested) == len(set(suggested))
+        assert [s for s in suggested if run(capsys, "show", s).code != 0] == []
+
     def test_miss(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Nonsense exits 1 with one line on stderr."""
         result = run(capsys, "show", "xqzzvwk")
@@ -515,6 +680,13 @@ class TestShowMisses:
         result = run(capsys, "show", "Mozambik")
         assert result.err.startswith(
             f"{PROG}: no record matches 'Mozambik'; did you mean 'Mozambique'"
+        )
+
+    def test_objective_out_of_range(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A query that names the kind and no record of it says how many there are."""
+        result = run(capsys, "show", "objective 24")
+        assert result == Result(
+            1, "", f"{PROG}: no objective matches '24'; the data has 23 objectives, 1 to 23\n"
         )
 
     @pytest.mark.parametrize("query", ["", "  ", "--/--", "\udcff", "\x00"])
@@ -538,19 +710,20 @@ class TestSearch:
     """``search QUERY [--limit N] [--lang] [--wide] [--json]``."""
 
     def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A table of kind, key and name, the best match first."""
-        result = run(capsys, "search", "habitat")
+        """A table of kind, key, the key that matched and name, the best match first."""
+        result = run(capsys, "search", "habitat", "--wide")
         assert result.code == 0
         assert table(result.out)[0] == {
             "kind": "agency",
             "key": "un-habitat",
+            "matched": "UN-Habitat",
             "name": "United Nations Human Settlements Programme",
         }
 
     def test_headers(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The table's headers."""
         result = run(capsys, "search", "habitat")
-        assert result.out.splitlines()[0].split() == ["kind", "key", "name"]
+        assert result.out.splitlines()[0].split() == ["kind", "key", "matched", "name"]
 
     @pytest.mark.parametrize(
         ("query", "kind", "key", "name"),
@@ -568,14 +741,46 @@ class TestSearch:
             pytest.param(
                 "people centred", "guiding principle", "a", "People-centred", id="principle"
             ),
+            pytest.param(
+                "detension", "objective", "13", umn.objectives.lookup(13).title, id="detension"
+            ),
+            pytest.param(
+                "refugess",
+                "agency",
+                "unhcr",
+                "Office of the United Nations High Commissioner for Refugees",
+                id="refugess",
+            ),
+            pytest.param("Guatamala", "country", "GT", "Guatemala", id="guatamala"),
         ],
     )
     def test_json(
         self, capsys: pytest.CaptureFixture[str], query: str, kind: str, key: str, name: str
     ) -> None:
-        """``--json``: the ranked hits, each with its kind, key and name."""
+        """``--json``: the ranked hits, each with its kind, key and name; typos forgiven."""
         best = json.loads(run(capsys, "search", query, "--json").out)[0]
         assert [best["kind"], best["key"], best["name"]] == [kind, key, name]
+
+    @pytest.mark.parametrize(
+        ("query", "matched"),
+        [
+            ("detension", "Alternatives to detention"),
+            ("refugess", "Office of the United Nations High Commissioner for Refugees"),
+            ("Guatamala", "Guatemala"),
+        ],
+    )
+    def test_word_typos_matched(
+        self, capsys: pytest.CaptureFixture[str], query: str, matched: str
+    ) -> None:
+        """A misspelt word inside a name finds it; the hit says which key matched."""
+        best = json.loads(run(capsys, "search", query, "--json").out)[0]
+        assert best["matched"] == matched
+
+    @pytest.mark.parametrize("query", ["detension", "refugess", "Guatamala"])
+    def test_word_typos_exit_zero(self, capsys: pytest.CaptureFixture[str], query: str) -> None:
+        """A misspelt word is a hit: exit 0, nothing on stderr."""
+        result = run(capsys, "search", query)
+        assert (result.code, result.err) == (0, "")
 
     def test_json_fields(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Each hit also says which of the record's keys matched, and its score."""
@@ -592,6 +797,15 @@ class TestSearch:
         """A Champion country has no name of its own: it is named by its country."""
         hits = json.loads(run(capsys, "search", "Kenya", "--json").out)
         assert [h["name"] for h in hits if h["kind"] == "champion"] == ["Kenya"]
+
+    def test_equal_scores_by_rank(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Equal scores: the network, then the Champion, then the country, as ``show`` decides."""
+        hits = json.loads(run(capsys, "search", "Kenya", "--json").out)
+        assert [(h["kind"], h["key"]) for h in hits[:3]] == [
+            ("network", "kenya"),
+            ("champion", "kenya"),
+            ("country", "KE"),
+        ]
 
     @pytest.mark.parametrize(("args", "expected"), [((), 10), (("--limit", "2"), 2)])
     def test_limit(
@@ -614,7 +828,7 @@ class TestSearch:
 
     def test_spanish(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``--lang es`` finds by the Spanish name and shows it."""
-        hits = table(run(capsys, "search", "migraciones", "--lang", "es").out)
+        hits = table(run(capsys, "search", "migraciones", "--lang", "es", "--wide").out)
         assert hits[0]["name"] == "Organización Internacional para las Migraciones"
 
     def test_english_marked(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -622,16 +836,12 @@ class TestSearch:
         hits = json.loads(run(capsys, "search", "mozambique", "--lang", "fr", "--json").out)
         assert hits[0]["name"] == "United Nations Network on Migration in Mozambique [en]"
 
-    @pytest.mark.parametrize("query", ["kenia", "senegl", "Bangladesch"])
-    def test_ties_put_the_lower_rank_first(
-        self, capsys: pytest.CaptureFixture[str], query: str
-    ) -> None:
-        """Equal scores: the network before the Champion country of the same name, as `show`."""
-        hits = json.loads(run(capsys, "search", query, "--json").out)
-        country = {hit["key"] for hit in hits if hit["kind"] == "champion"}.pop()
-        kinds = [hit["kind"] for hit in hits if hit["key"] == country]
-        assert kinds == ["network", "champion"]
-        assert hits[0]["score"] == hits[1]["score"]
+    def test_named_without_a_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A record with neither name nor title (a Champion) is named by what ``str`` says."""
+        hits = json.loads(run(capsys, "search", "champion", "--json", "--limit", "50").out)
+        champions = [h for h in hits if h["kind"] == "champion"]
+        names = {h["key"]: h["name"] for h in champions}
+        assert names == {key: str(umn.champions.lookup(key)) for key in names}
 
     def test_miss(self, capsys: pytest.CaptureFixture[str]) -> None:
         """No hit: exit 1 and one line on stderr, nothing on stdout."""
@@ -652,6 +862,24 @@ class TestSearch:
         lines = terminal.getvalue().splitlines()
         assert [line for line in lines if len(line) > 40] == []
         assert [line for line in lines if line.endswith("…")] != []
+
+    def test_key_never_cut(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """However narrow, the key column (what ``show`` takes) is whole."""
+        monkeypatch.setenv("COLUMNS", "30")
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stdout", terminal)
+        main(["search", "un"])
+        keys = [r["key"] for r in table(terminal.getvalue())]
+        hits = json.loads(self._json(monkeypatch, "un"))
+        assert keys == [h["key"] for h in hits]
+
+    @staticmethod
+    def _json(monkeypatch: pytest.MonkeyPatch, query: str) -> str:
+        """``search QUERY --json``, its output."""
+        out = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", out)
+        main(["search", query, "--json"])
+        return out.getvalue()
 
     def test_wide(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """``--wide`` never cuts, even on a narrow terminal."""
@@ -692,6 +920,20 @@ class TestList:
         expected = [getattr(r, kind.primary) for r in umn.load().registry(kind)]
         assert [r[kind.primary] for r in data] == expected
 
+    @pytest.mark.parametrize(
+        ("word", "plural"),
+        [
+            ("network", "networks"),
+            ("agency", "agencies"),
+            ("country", "countries"),
+            ("Networks", "networks"),
+            ("objective", "objectives"),
+        ],
+    )
+    def test_singular(self, capsys: pytest.CaptureFixture[str], word: str, plural: str) -> None:
+        """A kind is taken in the singular too, in any case."""
+        assert run(capsys, "list", word) == run(capsys, "list", plural)
+
     def test_json_citations(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Listed records carry their citations."""
         data = json.loads(run(capsys, "list", "networks", "--json").out)
@@ -706,9 +948,10 @@ class TestList:
                 {
                     "id": "mozambique",
                     "level": "country",
-                    "country": "MOZ",
+                    "ISO3": "MOZ",
                     "region": "Africa",
-                    "launched or first evidenced": "2022-02-15",
+                    "launched": "2022-02-15",
+                    "evidenced": "2022-02-15",
                     "members": "13 (11 declared)",
                 },
                 id="country",
@@ -718,10 +961,11 @@ class TestList:
                 {
                     "id": "global",
                     "level": "global",
-                    "country": "-",
+                    "ISO3": "-",
                     "region": "-",
-                    "launched or first evidenced": "2018-12-09",
-                    "members": "16 (38 declared)",
+                    "launched": "2018-12-09",
+                    "evidenced": "2018-12-09",
+                    "members": "14, incomplete (38 declared)",
                 },
                 id="global",
             ),
@@ -730,21 +974,40 @@ class TestList:
                 {
                     "id": "asia-pacific",
                     "level": "regional",
-                    "country": "-",
+                    "ISO3": "-",
                     "region": "Asia and the Pacific",
-                    "launched or first evidenced": "2020-10-05",
-                    "members": "1",
+                    "launched": "-",
+                    "evidenced": "2020-10-05",
+                    "members": "1, incomplete",
                 },
                 id="first-evidenced",
+            ),
+            pytest.param(
+                "cote-divoire",
+                {
+                    "id": "cote-divoire",
+                    "level": "country",
+                    "ISO3": "CIV",
+                    "region": "Africa",
+                    "launched": "-",
+                    "evidenced": "2024-08",
+                    "members": "not listed",
+                },
+                id="unknown-members",
             ),
         ],
     )
     def test_network_row(
         self, capsys: pytest.CaptureFixture[str], key: str, expected: dict[str, str]
     ) -> None:
-        """Level, ISO3, region, launch (or first evidence) and members of each network."""
-        listed = {r["id"]: r for r in table(run(capsys, "list", "networks").out)}
+        """Level, ISO3, region, launch and first evidence apart, and members never read as 0."""
+        listed = {r["id"]: r for r in table(run(capsys, "list", "networks", "--wide").out)}
         assert listed[key] == expected
+
+    def test_no_zero_members(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """No network is listed with 0 members: an unknown list is "not listed"."""
+        listed = table(run(capsys, "list", "networks", "--wide").out)
+        assert [r["id"] for r in listed if r["members"].startswith("0")] == []
 
     def test_champions(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A Champion country: its country, ISO3 and since when."""
@@ -756,16 +1019,98 @@ class TestList:
             "since": "2020-07",
         }
 
+    def test_countries(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A country: its codes, name, region and whether it is a Member State."""
+        listed = {r["ISO2"]: r for r in table(run(capsys, "list", "countries", "--wide").out)}
+        assert listed["GT"] == {
+            "ISO2": "GT",
+            "ISO3": "GTM",
+            "M49": "320",
+            "name": "Guatemala",
+            "region": "Americas",
+            "member": "yes",
+        }
+
+    def test_committee(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``list committee``: a seat a row, the agency, since and until."""
+        listed = table(run(capsys, "list", "committee").out)
+        seats = umn.executive_committee.memberships
+        assert [r["agency"] for r in listed] == [seat.agency.acronym for seat in seats]
+        assert listed[-1] == {
+            "agency": "WHO",
+            "since": "between 2020-03-05 and 2021-12-31, inferred",
+            "until": "-",
+        }
+
+    def test_committee_until(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A seat that ended says until when (a user's data: no bundled seat has ended)."""
+        document = bundled_document()
+        document["executive_committee"]["memberships"][0]["until"] = "2024-01"
+        mine = umn.load_dataset(document)
+        monkeypatch.setattr(cli, "_dataset", lambda: mine)
+        listed = table(run(capsys, "list", "committee").out)
+        assert listed[0]["until"] == "2024-01 (day not known)"
+
+    def test_committee_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``list committee --json``: the seats as the document writes them."""
+        data = json.loads(run(capsys, "list", "committee", "--json").out)
+        assert [seat["agency"] for seat in data] == [
+            seat.agency.id for seat in umn.executive_committee.memberships
+        ]
+
+    def test_committee_in_french(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--lang``: the agencies' acronyms in the language."""
+        listed = table(run(capsys, "list", "committee", "--lang", "fr").out)
+        assert listed[0]["agency"] == "OIM"
+
     def test_french(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``--lang fr``: names in French, English marked "[en]" where none is given."""
         listed = {r["id"]: r for r in table(run(capsys, "list", "agencies", "--lang", "fr").out)}
         assert listed["iom"]["acronym"] == "OIM"
         assert listed["dco"]["acronym"] == "DCO [en]"
 
-    def test_piped_never_cut(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """Into a pipe or a file, every full title is there, whatever COLUMNS says."""
+    def test_piped_without_columns_never_cut(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Into a pipe or a file with no COLUMNS, every full title is there."""
+        monkeypatch.delenv("COLUMNS")
         result = run(capsys, "list", "objectives")
         titles = [r["title"] for r in table(result.out)]
+        assert titles == [o.title for o in umn.objectives]
+
+    @pytest.mark.parametrize("columns", [40, 60, 100])
+    def test_piped_columns_honoured(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+    ) -> None:
+        """Into a pipe, COLUMNS when set is honoured (``| head`` in a terminal)."""
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines = run(capsys, "list", "objectives").out.splitlines()
+        assert max(len(line) for line in lines) == columns
+
+    @pytest.mark.parametrize("plural", LIST_KINDS)
+    @pytest.mark.parametrize("columns", [40, 80])
+    def test_key_never_cut(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        plural: str,
+        columns: int,
+    ) -> None:
+        """However narrow, the key column (what ``show`` takes) is never cut."""
+        monkeypatch.setenv("COLUMNS", str(columns))
+        kind = kind_named(plural)
+        out = run(capsys, "list", plural).out
+        assert ids(out) == [kind.key(r) for r in umn.load().registry(kind)]
+
+    @pytest.mark.parametrize("columns", ["", "0", "wide", "-5"])
+    def test_columns_not_a_width(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str
+    ) -> None:
+        """A COLUMNS that is no positive number is ignored: piped, nothing is cut."""
+        monkeypatch.setenv("COLUMNS", columns)
+        titles = [r["title"] for r in table(run(capsys, "list", "objectives").out)]
         assert titles == [o.title for o in umn.objectives]
 
     def test_terminal_fits(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -775,6 +1120,15 @@ class TestList:
         main(["list", "objectives"])
         lines = terminal.getvalue().splitlines()
         assert [line for line in lines if len(line) > WIDTH] == []
+
+    def test_terminal_without_columns(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """On a terminal with no COLUMNS, the terminal's own width."""
+        monkeypatch.delenv("COLUMNS")
+        monkeypatch.setattr(shutil, "get_terminal_size", lambda *_: os.terminal_size((50, HEIGHT)))
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stdout", terminal)
+        main(["list", "objectives"])
+        assert max(len(line) for line in terminal.getvalue().splitlines()) == 50
 
     def test_terminal_cuts_the_widest(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Only the widest column (the titles) is cut, each cut cell ending in "…"."""
@@ -806,19 +1160,30 @@ class TestList:
 
     def test_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A kind that does not exist is a usage error naming the kinds."""
-        result = run(capsys, "list", "countries")
+        result = run(capsys, "list", "planets")
+        assert result == Result(
+            2,
+            "",
+            f"{PROG}: list: error: argument KIND: 'planets' is not a kind "
+            f"({', '.join(cli.LISTS)}) (see --help)\n",
+        )
+
+    @pytest.mark.parametrize(("typo", "meant"), [("netwrks", "networks"), ("agencys", "agencies")])
+    def test_did_you_mean(self, capsys: pytest.CaptureFixture[str], typo: str, meant: str) -> None:
+        """A misspelt kind is refused, offering the kind meant."""
+        result = run(capsys, "list", typo)
         assert result.code == 2
-        assert result.out == ""
-        assert_invalid_choice(result.err, "list: error: argument KIND", "'countries'")
-        assert [k for k in LIST_KINDS if k not in result.err.split("(choose from ")[1]] == []
+        assert result.err.endswith(f"; did you mean {meant!r}? (see --help)\n")
+        assert result.err.count("\n") == 1
 
     def test_every_kind(self) -> None:
-        """Every kind of the kinds table can be listed."""
-        assert sorted(cli.KINDS) == sorted(kind.plural for kind in KINDS)
+        """Every kind of the kinds table with a registry can be listed, and the Committee."""
+        assert sorted(cli.KINDS) == sorted(kind.plural for kind in REGISTERED)
+        assert list(cli.LISTS) == [*cli.KINDS, "committee"]
 
 
 class TestListFilters:
-    """The network filters of ``list networks``."""
+    """The filters of ``list networks`` (and ``--region`` of ``list countries``)."""
 
     def networks(self, capsys: pytest.CaptureFixture[str], *filters: str) -> list[str]:
         """The ids ``list networks FILTERS`` lists."""
@@ -861,36 +1226,74 @@ class TestListFilters:
         assert "tunisia" in found
         assert "mozambique" not in found
 
+    def test_intermediate_region(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--region`` takes an M49 intermediate region ("Western Africa")."""
+        expected = [
+            n.id
+            for n in umn.networks
+            if n.country is not None and n.country.intermediate_region == "Western Africa"
+        ]
+        found = self.networks(capsys, "--region", "Western Africa")
+        assert found == expected
+        assert "senegal" in found
+
+    def test_countries_intermediate_region(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``list countries --region`` takes an intermediate region too."""
+        result = run(capsys, "list", "countries", "--region", "western africa")
+        expected = [c.alpha2 for c in umn.countries if c.intermediate_region == "Western Africa"]
+        assert ids(result.out) == expected
+
+    @pytest.mark.parametrize("region", ["Americas", "Latin America and the Caribbean"])
+    def test_countries_region(self, capsys: pytest.CaptureFixture[str], region: str) -> None:
+        """``list countries --region`` takes a region and a sub-region."""
+        assert "GT" in ids(run(capsys, "list", "countries", "--region", region).out)
+
     def test_network_region(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A regional network's own region."""
         assert self.networks(capsys, "--region", "Asia and the Pacific") == ["asia-pacific"]
 
+    def test_region_too_long(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A region longer than any name names none."""
+        assert self.networks(capsys, "--region", "a" * MEGABYTE) == []
+
     @pytest.mark.parametrize(
         ("filters", "listed"),
         [
-            pytest.param(("--launched-before", "2021"), True, id="before-its-year-ends"),
-            pytest.param(("--launched-before", "2020-12"), False, id="before-within-its-year"),
+            pytest.param(("--launched-before", "2021"), True, id="before-a-later-year"),
+            pytest.param(("--launched-before", "2020"), True, id="before-its-year"),
+            pytest.param(("--launched-before", "2020-12"), True, id="before-within-its-year"),
+            pytest.param(("--launched-before", "2019"), False, id="before-the-year-before"),
             pytest.param(("--launched-after", "2019"), True, id="after-the-year-before"),
-            pytest.param(("--launched-after", "2020-06"), False, id="after-within-its-year"),
-            pytest.param(("--launched-after", "2020"), False, id="after-its-year"),
+            pytest.param(("--launched-after", "2020"), True, id="after-its-year"),
+            pytest.param(("--launched-after", "2020-06"), True, id="after-within-its-year"),
+            pytest.param(("--launched-after", "2021"), False, id="after-the-year-after"),
         ],
     )
     def test_span_launch(
         self, capsys: pytest.CaptureFixture[str], filters: tuple[str, ...], listed: bool
     ) -> None:
-        """A launch known only to the year (Belarus, 2020) passes only if wholly in range."""
+        """A launch known only to the year (Belarus, 2020) passes a bound it may meet."""
+        assert umn.networks.lookup("belarus").launched == umn.DateSpan.parse("2020")
         assert ("belarus" in self.networks(capsys, *filters)) is listed
 
     @pytest.mark.parametrize(
         ("filters", "listed"),
         [
             pytest.param(("--launched-after", "2022-02-14"), True, id="after-the-day-before"),
-            pytest.param(("--launched-after", "2022-02-15"), False, id="after-the-day"),
-            pytest.param(("--launched-after", "2022-02"), False, id="after-its-month"),
-            pytest.param(("--launched-after", "2022-01"), True, id="after-the-month-before"),
+            pytest.param(("--launched-after", "2022-02-15"), True, id="after-the-day"),
+            pytest.param(("--launched-after", "2022-02-16"), False, id="after-the-day-after"),
+            pytest.param(("--launched-after", "2022-02"), True, id="after-its-month"),
+            pytest.param(("--launched-after", "2022-03"), False, id="after-the-month-after"),
+            pytest.param(("--launched-after", "2022"), True, id="after-its-year"),
             pytest.param(("--launched-before", "2022-02-16"), True, id="before-the-day-after"),
-            pytest.param(("--launched-before", "2022-02-15"), False, id="before-the-day"),
-            pytest.param(("--launched-before", "2022"), False, id="before-its-year"),
+            pytest.param(("--launched-before", "2022-02-15"), True, id="before-the-day"),
+            pytest.param(("--launched-before", "2022-02-14"), False, id="before-the-day-before"),
+            pytest.param(("--launched-before", "2022"), True, id="before-its-year"),
+            pytest.param(("--launched-before", "2021"), False, id="before-the-year-before"),
+            pytest.param(("--evidenced-after", "2022-02-15"), True, id="evidenced-after-the-day"),
+            pytest.param(("--evidenced-after", "2023"), False, id="evidenced-after-a-later-year"),
+            pytest.param(("--evidenced-before", "2022-02"), True, id="evidenced-before-its-month"),
+            pytest.param(("--evidenced-before", "2021"), False, id="evidenced-before-earlier"),
             pytest.param(("--existing-on", "2022-02-15"), True, id="existing-on-the-day"),
             pytest.param(("--existing-on", "2022-02-14"), False, id="existing-the-day-before"),
             pytest.param(("--existing-on", "2022-02"), True, id="existing-in-its-month"),
@@ -902,13 +1305,50 @@ class TestListFilters:
         """Mozambique's network, launched and first evidenced on 2022-02-15."""
         assert ("mozambique" in self.networks(capsys, *filters)) is listed
 
-    def test_no_launch_never_passes(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A network with no known launch is never listed by a launch filter."""
+    def test_launched_after_includes_the_year(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--launched-after 2021`` keeps every network launched in 2021, on any day of it."""
+        in_2021 = [
+            n.id
+            for n in umn.networks
+            if n.launched is not None and n.launched.earliest.year == 2021
+        ]
+        assert in_2021 != []
+        found = self.networks(capsys, "--launched-after", "2021")
+        assert [key for key in in_2021 if key not in found] == []
+
+    def test_launch_and_evidence_apart(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A network with no known launch is found by its evidence, never by a launch filter."""
         assert "asia-pacific" not in self.networks(capsys, "--launched-after", "1900")
+        assert "asia-pacific" in self.networks(capsys, "--evidenced-after", "1900")
+
+    def test_help_says_the_bound_includes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The help says a year, month or day bound includes all of it."""
+        out = " ".join(run(capsys, "list", "--help").out.split())
+        assert "DATE is a year, a month or a day, and the bound includes it all" in out
 
     def test_existing_on(self, capsys: pytest.CaptureFixture[str]) -> None:
         """At the end of 2018 the sources show only the global Network."""
         assert self.networks(capsys, "--existing-on", "2018-12-31") == ["global"]
+
+    def test_existing_on_a_year(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--existing-on 2019``: the networks the sources show at some point of 2019."""
+        expected = [n.id for n in umn.load().networks_on("2019")]
+        assert self.networks(capsys, "--existing-on", "2019") == expected
+        assert expected == ["global", "bangladesh"]
+
+    def test_member(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--member ILO``: the networks the ILO is a member of."""
+        expected = [n.id for n in umn.load().networks_of("ILO")]
+        assert self.networks(capsys, "--member", "ILO") == expected
+
+    def test_member_by_any_name(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--member`` takes any name of the agency, in any language."""
+        assert self.networks(capsys, "--member", "OIT") == self.networks(capsys, "--member", "ILO")
+
+    def test_member_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An agency that does not exist: exit 1, one line."""
+        result = run(capsys, "list", "networks", "--member", "xqzzvwk")
+        assert result == Result(1, "", f"{PROG}: no agency matches 'xqzzvwk'\n")
 
     def test_combined(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Filters combine."""
@@ -935,6 +1375,11 @@ class TestListFilters:
         result = run(capsys, "list", "networks", "--launched-before", "1990", "--json")
         assert result == Result(0, "[]\n", "")
 
+    def test_filtered_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--json`` lists what the filters keep."""
+        data = json.loads(run(capsys, "list", "networks", "--level", "regional", "--json").out)
+        assert len(data) == 6
+
     @pytest.mark.parametrize(
         "filters",
         [
@@ -942,23 +1387,40 @@ class TestListFilters:
             ("--region", "Africa"),
             ("--launched-before", "2020"),
             ("--launched-after", "2020"),
+            ("--evidenced-before", "2020"),
+            ("--evidenced-after", "2020"),
             ("--existing-on", "2020"),
+            ("--member", "ILO"),
         ],
     )
-    @pytest.mark.parametrize("plural", ["agencies", "champions", "objectives"])
+    @pytest.mark.parametrize("plural", ["agencies", "champions", "objectives", "committee"])
     def test_other_kinds(
         self, capsys: pytest.CaptureFixture[str], plural: str, filters: tuple[str, ...]
     ) -> None:
-        """A network filter on another kind is a usage error."""
+        """A network filter on another kind is a usage error naming the flag."""
         result = run(capsys, "list", plural, *filters)
-        assert result == Result(
-            2,
-            "",
-            f"{PROG}: --level, --region, --launched-before, --launched-after and --existing-on "
-            "apply to networks only\n",
-        )
+        assert result == Result(2, "", f"{PROG}: {filters[0]} does not apply to {plural}\n")
 
-    @pytest.mark.parametrize("flag", ["--launched-before", "--launched-after", "--existing-on"])
+    @pytest.mark.parametrize(
+        "filters", [("--level", "country"), ("--launched-after", "2020"), ("--member", "ILO")]
+    )
+    def test_countries_take_region_only(
+        self, capsys: pytest.CaptureFixture[str], filters: tuple[str, ...]
+    ) -> None:
+        """Countries take ``--region`` only."""
+        result = run(capsys, "list", "countries", *filters)
+        assert result == Result(2, "", f"{PROG}: {filters[0]} does not apply to countries\n")
+
+    @pytest.mark.parametrize(
+        "flag",
+        [
+            "--launched-before",
+            "--launched-after",
+            "--evidenced-before",
+            "--evidenced-after",
+            "--existing-on",
+        ],
+    )
     @pytest.mark.parametrize("value", ["2023-13", "yesterday", "2022-02-30", "20221"])
     def test_bad_date(self, capsys: pytest.CaptureFixture[str], flag: str, value: str) -> None:
         """A date that is not YYYY[-MM[-DD]] is a usage error on one line."""
@@ -1158,8 +1620,11 @@ class TestValidate:
 # --- export -----------------------------------------------------------------------------
 
 
+# --- export -----------------------------------------------------------------------------
+
+
 class TestExport:
-    """``export --format json|csv|jsonschema|datapackage [KIND] [--output PATH] [--force]``."""
+    """``export --format json|csv|jsonschema|datapackage|sqlite [KIND] [--output PATH]``."""
 
     @pytest.mark.parametrize(
         "args",
@@ -1182,6 +1647,16 @@ class TestExport:
         keys = [r[header.index(kind.primary)] for r in body]
         assert keys == [kind.key(r) for r in umn.load().registry(kind)]
         assert {len(r) for r in body} == {len(header)}
+
+    def test_csv_singular(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The kind is taken in the singular too."""
+        singular = run(capsys, "export", "--format", "csv", "network")
+        assert singular == run(capsys, "export", "--format", "csv", "networks")
+
+    def test_excel(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--excel``: the CSV begins with a byte-order mark, for spreadsheets."""
+        result = run(capsys, "export", "--format", "csv", "countries", "--excel")
+        assert result.out.startswith("\ufeff")
 
     def test_jsonschema(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``--format jsonschema``: a JSON Schema of the whole document."""
@@ -1213,6 +1688,11 @@ class TestExport:
                 id="package-kind",
             ),
             pytest.param(
+                ("--format", "sqlite", "agencies"),
+                "export --format sqlite takes no KIND (only csv does)",
+                id="sqlite-kind",
+            ),
+            pytest.param(
                 ("--format", "datapackage"),
                 "export --format datapackage needs --output DIR (a directory to write)",
                 id="package-stdout",
@@ -1221,6 +1701,21 @@ class TestExport:
                 ("--format", "datapackage", "--output", "-"),
                 "export --format datapackage needs --output DIR (a directory to write)",
                 id="package-dash",
+            ),
+            pytest.param(
+                ("--format", "sqlite"),
+                "export --format sqlite needs --output FILE",
+                id="sqlite-stdout",
+            ),
+            pytest.param(
+                ("--format", "sqlite", "-o", "-"),
+                "export --format sqlite needs --output FILE",
+                id="sqlite-dash",
+            ),
+            pytest.param(
+                ("--format", "json", "--excel"),
+                "--excel applies to --format csv only",
+                id="excel-json",
             ),
         ],
     )
@@ -1235,6 +1730,174 @@ class TestExport:
         result = run(capsys, "export", "--format", "xml")
         assert result.code == 2
         assert_invalid_choice(result.err, "export: error: argument --format", "'xml'")
+
+    def test_committee_is_no_csv_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``committee`` is a list, not a kind of record to export."""
+        result = run(capsys, "export", "--format", "csv", "committee")
+        assert result.code == 2
+        assert "'committee' is not a kind" in result.err
+
+
+class TestExportSqlite:
+    """``export --format sqlite --output FILE``: one file, written whole (content: test_sqlite)."""
+
+    def test_writes(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The file is written; stdout says where."""
+        target = tmp_path / "data.sqlite"
+        result = run(capsys, "export", "--format", "sqlite", "--output", str(target))
+        assert result == Result(0, f"wrote {target}\n", "")
+        assert target.read_bytes().startswith(b"SQLite format 3\x00")
+
+    def test_refuses_existing(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An existing file is left alone without --force: exit 1, one line."""
+        target = tmp_path / "data.sqlite"
+        target.write_text("mine", encoding="utf-8")
+        result = run(capsys, "export", "--format", "sqlite", "--output", str(target))
+        assert result == Result(
+            1, "", f"{PROG}: {quote(str(target))} exists; add --force to overwrite it\n"
+        )
+        assert target.read_text(encoding="utf-8") == "mine"
+
+
+# --- diff and cite ----------------------------------------------------------------------
+
+
+class TestDiff:
+    """``diff [OLD] NEW [--json]``: what changed between two documents."""
+
+    @pytest.fixture
+    def edited(self, tmp_path: Path) -> Path:
+        """The bundled document with Mozambique's launch known only to the month."""
+        data = bundled_document()
+        element(data, "networks", "mozambique")[1]["launched"] = "2022-02"
+        return write_document(tmp_path / "edited.json", data)
+
+    def test_against_the_bundled_data(
+        self, capsys: pytest.CaptureFixture[str], edited: Path
+    ) -> None:
+        """With one path, OLD is the bundled data: the change, field by field."""
+        result = run(capsys, "diff", str(edited))
+        assert result.code == 0
+        assert result.out.splitlines() == [
+            f"data as of {umn.load().as_of} -> {umn.load().as_of}",
+            "networks: 1 changed",
+            '~ networks mozambique launched: "2022-02-15" -> "2022-02"',
+        ]
+
+    def test_two_paths(
+        self, capsys: pytest.CaptureFixture[str], edited: Path, tmp_path: Path
+    ) -> None:
+        """With two paths, from the first to the second."""
+        bundled = tmp_path / "bundled.json"
+        bundled.write_text(umn.load().to_json(), encoding="utf-8")
+        backwards = run(capsys, "diff", str(edited), str(bundled)).out.splitlines()
+        assert backwards[-1] == '~ networks mozambique launched: "2022-02" -> "2022-02-15"'
+
+    def test_no_change(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The same data: one line saying so, exit 0."""
+        path = tmp_path / "same.json"
+        path.write_text(umn.load().to_json(), encoding="utf-8")
+        as_of = umn.load().as_of.isoformat()
+        result = run(capsys, "diff", str(path))
+        assert result == Result(0, f"no change (data as of {as_of} on both sides)\n", "")
+
+    def test_json(self, capsys: pytest.CaptureFixture[str], edited: Path) -> None:
+        """``--json``: each change with what happened, kind, key, field, old and new."""
+        data = json.loads(run(capsys, "diff", str(edited), "--json").out)
+        assert data["changes"] == [
+            {
+                "what": "changed",
+                "kind": "networks",
+                "key": "mozambique",
+                "field": "launched",
+                "old": "2022-02-15",
+                "new": "2022-02",
+            }
+        ]
+
+    def test_earlier_release(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The 0.2.0 release's document is read (upgraded) and compared with this data."""
+        result = run(capsys, "diff", str(RELEASE_0_2))
+        lines = result.out.splitlines()
+        assert result.code == 0
+        assert "countries: 160 removed, 90 changed" in lines
+
+    def test_earlier_release_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """From the 0.2.0 release to this data: the countries it lacked are added."""
+        current = tmp_path / "current.json"
+        current.write_text(umn.load().to_json(), encoding="utf-8")
+        data = json.loads(run(capsys, "diff", str(RELEASE_0_2), str(current), "--json").out)
+        added = {c["key"] for c in data["changes"] if c["what"] == "added"}
+        assert "GT" in added
+
+    def test_too_many_paths(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Three paths: a usage error."""
+        result = run(capsys, "diff", "a", "b", "c")
+        assert result == Result(2, "", f"{PROG}: diff takes one or two paths: [OLD] NEW\n")
+
+    def test_no_path(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """No path: a usage error."""
+        result = run(capsys, "diff")
+        assert result == Result(
+            2, "", f"{PROG}: diff: error: the following arguments are required: PATH (see --help)\n"
+        )
+
+    def test_unreadable(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A document that cannot load: exit 1, one line naming it and why."""
+        path = tmp_path / "missing.json"
+        result = run(capsys, "diff", str(path))
+        assert result == Result(
+            1,
+            "",
+            f"{PROG}: {quote(str(path))}: cannot load: cannot read the file: "
+            "No such file or directory\n",
+        )
+
+    def test_which_one(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Of two documents, the line names the one that cannot load."""
+        good = tmp_path / "good.json"
+        good.write_text(umn.load().to_json(), encoding="utf-8")
+        bad = tmp_path / "bad.json"
+        bad.write_text("[]", encoding="utf-8")
+        result = run(capsys, "diff", str(good), str(bad))
+        assert result.err.startswith(f"{PROG}: {quote(str(bad))}: cannot load: ")
+
+    def test_invalid(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A document with bad data: exit 1, one line with the first problem, how many more."""
+        data = bundled_document()
+        element(data, "networks", "mozambique")[1]["launched"] = "2018-13-45"
+        element(data, "agencies", "unhcr")[1]["kind"] = "nope"
+        path = write_document(tmp_path / "bad.json", data)
+        with pytest.raises(umn.DataError) as caught:
+            umn.load_dataset(path)
+        first = caught.value.problems[0].message
+        result = run(capsys, "diff", str(path))
+        assert result == Result(
+            1, "", f"{PROG}: {quote(str(path))}: cannot load: {first} (and 1 more)\n"
+        )
+
+    def test_path_quoted(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A path of a megabyte is quoted shortened."""
+        result = run(capsys, "diff", "x" * MEGABYTE)
+        assert result.err.startswith(f"{PROG}: '{'x' * 60}…' (1,000,000 characters): ")
+        assert len(result.err) < 500
+
+
+class TestCite:
+    """``cite [--bibtex]``: how to cite this data release."""
+
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A line of text with the version and the data's date."""
+        result = run(capsys, "cite")
+        assert result == Result(0, umn.load().citation() + "\n", "")
+        assert f"version {umn.__version__}" in result.out
+        assert f"data as of {umn.load().as_of.isoformat()}" in result.out
+
+    def test_bibtex(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A BibTeX entry."""
+        result = run(capsys, "cite", "--bibtex")
+        assert result == Result(0, umn.load().citation(style="bibtex") + "\n", "")
+        assert result.out.startswith("@misc{un_migration_network_")
 
 
 class TestExportToFile:
@@ -1251,7 +1914,7 @@ class TestExportToFile:
         path = tmp_path / "networks.csv"
         run(capsys, "export", "--format", "csv", "networks", "-o", str(path))
         expected = run(capsys, "export", "--format", "csv", "networks").out
-        assert path.read_text(encoding="utf-8") == expected
+        assert path.read_bytes() == expected.encode("utf-8")
 
     def test_no_temporary_left(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Only the file is left in its directory."""
@@ -1264,8 +1927,9 @@ class TestExportToFile:
         capsys: pytest.CaptureFixture[str],
         tmp_path: Path,
     ) -> None:
-        """The text is written whole to a temporary file beside the target, then renamed."""
+        """Over an existing file (--force), a whole temporary file beside it is renamed over it."""
         target = tmp_path / "data.json"
+        target.write_text("mine", encoding="utf-8")
         renames: list[tuple[Path, Path, str]] = []
         replace = os.replace
 
@@ -1276,7 +1940,7 @@ class TestExportToFile:
             replace(source, destination)
 
         monkeypatch.setattr(os, "replace", recording)
-        run(capsys, "export", "--output", str(target))
+        run(capsys, "export", "--output", str(target), "--force")
         ((temporary, destination, text),) = renames
         assert temporary.parent == tmp_path
         assert temporary.name.startswith(".data.json.")
@@ -1310,7 +1974,7 @@ class TestExportToFile:
         """A directory is not a file to write, even with --force."""
         result = run(capsys, "export", "--output", str(tmp_path), "--force")
         assert result == Result(
-            1, "", f"{PROG}: {quote(str(tmp_path))} is a directory; give a file name\n"
+            1, "", f"{PROG}: {quote(str(tmp_path))} is a directory; give another path\n"
         )
 
     def test_missing_parent(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -1379,8 +2043,9 @@ class TestExportToFile:
             message = "the disk went away"
             raise OSError(message)
 
+        (tmp_path / "data.json").write_text("mine", encoding="utf-8")
         monkeypatch.setattr(os, "replace", fail)
-        result = run(capsys, "export", "--output", str(tmp_path / "data.json"))
+        result = run(capsys, "export", "--output", str(tmp_path / "data.json"), "--force")
         assert result.err == (
             f"{PROG}: cannot write {quote(str(tmp_path / 'data.json'))}: the disk went away\n"
         )
@@ -1416,17 +2081,31 @@ class TestExportDataPackage:
         assert result == Result(
             1,
             "",
-            f"{PROG}: {quote(str(tmp_path))} is not empty; add --force to overwrite the package "
-            "in it\n",
+            f"{PROG}: {quote(str(tmp_path))} exists; add --force to overwrite it\n",
         )
         assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.txt"]
 
     def test_force(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """``--force`` writes the package into a directory with files in it."""
+        """``--force`` writes the package over an earlier one."""
+        args = ("export", "--format", "datapackage", "--output", str(tmp_path), "--force")
+        run(capsys, *args)
+        (tmp_path / "datapackage.json").write_text("old", encoding="utf-8")
+        assert run(capsys, *args).code == 0
+        assert json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+
+    def test_force_never_over_other_files(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """Even with ``--force``, a directory that holds other files is left alone."""
         (tmp_path / "mine.txt").write_text("mine", encoding="utf-8")
         args = ("export", "--format", "datapackage", "--output", str(tmp_path), "--force")
-        assert run(capsys, *args).code == 0
-        assert (tmp_path / "datapackage.json").is_file()
+        assert run(capsys, *args) == Result(
+            1,
+            "",
+            f"{PROG}: {quote(str(tmp_path))} is a directory that holds other files "
+            "('mine.txt'); give another path\n",
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.txt"]
 
     def test_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A file is not a directory, even with --force."""
@@ -1434,7 +2113,7 @@ class TestExportDataPackage:
         path.write_text("mine", encoding="utf-8")
         args = ("export", "--format", "datapackage", "--output", str(path), "--force")
         assert run(capsys, *args) == Result(
-            1, "", f"{PROG}: {quote(str(path))} is a file; give a directory for the data package\n"
+            1, "", f"{PROG}: {quote(str(path))} is a file; give another path\n"
         )
 
     def test_cannot_write(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -1457,7 +2136,7 @@ class TestExportDataPackage:
 
 # --- help, version, usage ---------------------------------------------------------------
 
-COMMANDS = ("show", "search", "list", "validate", "export")
+COMMANDS = ("show", "search", "list", "validate", "export", "diff", "cite")
 
 
 class TestHelp:
@@ -1491,7 +2170,14 @@ class TestHelp:
     def test_commands_named(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The top help names every command."""
         out = run(capsys, "--help").out
-        assert [c for c in COMMANDS if f"    {c} " not in out] == []
+        listed = out.split("commands (COMMAND --help for each):\n")[1].split("\n\n")[0]
+        names = [line.split()[0] for line in listed.splitlines() if not line.startswith("   ")]
+        assert names == list(COMMANDS)
+
+    def test_bare_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """No command: the help on stdout (what the program does and how to ask), exit 2."""
+        result = run(capsys)
+        assert result == Result(2, run(capsys, "--help").out, "")
 
     def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``--version``: the package's version and the data's as-of date."""
@@ -1520,9 +2206,6 @@ class TestUsage:
         ("args", "message"),
         [
             pytest.param(
-                (), "error: the following arguments are required: COMMAND (see --help)", id="none"
-            ),
-            pytest.param(
                 ("show",),
                 "show: error: the following arguments are required: QUERY (see --help)",
                 id="missing-query",
@@ -1534,17 +2217,17 @@ class TestUsage:
             ),
             pytest.param(
                 ("show", "Mozambique", "extra"),
-                "error: unrecognized arguments: extra (see --help)",
+                "show: error: unrecognized arguments: extra (see --help)",
                 id="extra",
             ),
             pytest.param(
                 ("show", "Mozambique", "a\nb\x1b"),
-                "error: unrecognized arguments: a\\nb\\x1b (see --help)",
+                "show: error: unrecognized arguments: a\\nb\\x1b (see --help)",
                 id="extra-escaped",
             ),
             pytest.param(
                 ("validate", "--frobnicate"),
-                "error: unrecognized arguments: --frobnicate (see --help)",
+                "validate: error: unrecognized arguments: --frobnicate (see --help)",
                 id="unknown-option",
             ),
         ],
@@ -1558,8 +2241,39 @@ class TestUsage:
     def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A command that does not exist is a usage error."""
         result = run(capsys, "frobnicate")
-        assert result.code == 2
-        assert_invalid_choice(result.err, "error: argument COMMAND", "'frobnicate'")
+        assert result == Result(
+            2,
+            "",
+            f"{PROG}: error: argument command: 'frobnicate' is not a command "
+            f"({', '.join(COMMANDS)}) (see --help)\n",
+        )
+
+    def test_misspelt_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A misspelt command is refused, offering the one meant."""
+        result = run(capsys, "shwo", "Mozambique")
+        assert result.err.endswith("; did you mean 'show'? (see --help)\n")
+
+    @pytest.mark.parametrize("word", ["SHOW", "Show"])
+    def test_command_any_case(self, capsys: pytest.CaptureFixture[str], word: str) -> None:
+        """A command is taken in any case."""
+        assert run(capsys, word, "gcm") == run(capsys, "show", "gcm")
+
+    @pytest.mark.parametrize(
+        ("query", "said"),
+        [
+            ("-x", "no record matches '-x'"),
+            ("--json", "no record matches '--json'"),
+            ("--/--", "show: error: argument QUERY: expected a name, code or number"),
+        ],
+    )
+    def test_double_dash(self, capsys: pytest.CaptureFixture[str], query: str, said: str) -> None:
+        """After ``--``, what looks like an option is the command's QUERY."""
+        result = run(capsys, "show", "--", query)
+        assert result.err.startswith(f"{PROG}: {said}")
+
+    def test_program_options_before_the_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A ``--`` before the command ends the program's options; the command runs."""
+        assert run(capsys, "--", "show", "gcm") == run(capsys, "show", "gcm")
 
     @pytest.mark.parametrize(
         "args",
@@ -1577,7 +2291,9 @@ class TestUsage:
         result = run(capsys, *args)
         assert result.code == 2
         assert len(result.err) < 500
-        assert result.err.endswith(" characters) (see --help)\n")
+        assert " characters)" in result.err
+        assert result.err.endswith(" (see --help)\n")
+        assert result.err.count("\n") == 1
 
 
 # --- queries that are not names -----------------------------------------------------------
@@ -1604,6 +2320,9 @@ def query_runs() -> list[Any]:
         ("search-json", lambda q: ["search", "--json", "--", q]),
         ("region", lambda q: ["list", "networks", "--region", q]),
         ("existing-on", lambda q: ["list", "networks", f"--existing-on={q}"]),
+        ("member", lambda q: ["list", "networks", "--member", q]),
+        ("kind", lambda q: ["list", "--", q]),
+        ("diff", lambda q: ["diff", "--", q]),
         ("limit", lambda q: ["search", "un", f"--limit={q}"]),
         ("validate", lambda q: ["validate", "--", q]),
         ("output", lambda q: ["export", f"--output={q}"]),
@@ -1677,10 +2396,12 @@ def commands(tmp: Path) -> dict[str, list[str]]:
         "show": ["show", "Mozambique"],
         "show-json": ["show", "gcm", "--json"],
         "show-miss": ["show", "Mozambik"],
+        "show-country": ["show", "Guatemala"],
         "search": ["search", "un"],
         "search-json-miss": ["search", "xqzzvwk", "--json"],
         "list": ["list", "networks"],
         "list-json": ["list", "sources", "--json"],
+        "list-committee": ["list", "committee"],
         "validate": ["validate"],
         "validate-json": ["validate", "--json"],
         "export-json": ["export"],
@@ -1694,11 +2415,21 @@ def commands(tmp: Path) -> dict[str, list[str]]:
             str(tmp / "package"),
             "--force",
         ],
+        "export-sqlite": [
+            "export",
+            "--format",
+            "sqlite",
+            "--output",
+            str(tmp / "data.sqlite"),
+            "--force",
+        ],
         "export-file": ["export", "--output", str(tmp / "data.json"), "--force"],
+        "diff": ["diff", str(RELEASE_0_2)],
+        "cite": ["cite"],
         "help": ["--help"],
         **{f"help-{c}": [c, "--help"] for c in COMMANDS},
         "version": ["--version"],
-        "usage-error": ["list", "countries"],
+        "usage-error": ["list", "planets"],
     }
 
 
@@ -1831,13 +2562,19 @@ class TestOutputFailures:
 
 PYTHON_M = (sys.executable, "-m", "un_migration_network")
 FAILING_MODES = ("closed", "full", "pipe")
-# Every command, each export format, help, the version, and a miss and a usage error (which
-# print nothing on stdout): child processes are slow, the other helps run in-process only.
+# One command of each way of printing: a page, a miss (nothing on stdout), a table, a long
+# report, the document, a file written (nothing on stdout), help, the version and a usage
+# error. Child processes are slow; every command meets a failing stdout in-process above.
 PROCESS_NAMES = [
-    name
-    for name in COMMAND_NAMES
-    if name not in {"show-json", "search-json-miss", "list-json", "validate-json"}
-    and not name.startswith("help-")
+    "show",
+    "show-miss",
+    "list",
+    "validate",
+    "export-json",
+    "export-file",
+    "help",
+    "version",
+    "usage-error",
 ]
 
 

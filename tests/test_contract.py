@@ -1,15 +1,16 @@
 """The public API contract of DESIGN.md, used as a user's script would use it.
 
 mypy --strict checks this file with the rest of the tests, so every name of the contract, the
-module-level registries included, is pinned to its type here as well as to its behaviour. The
-second class of each part covers the "Contract additions (second release)".
+module-level registries included, is pinned to its type here as well as to its behaviour.
+`TestSecondRelease` and `TestThirdRelease` cover the "Contract additions" of those releases.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import json
-from typing import assert_type
+from typing import TYPE_CHECKING, assert_type
 
 import pytest
 
@@ -21,6 +22,7 @@ from un_migration_network import (
     Country,
     DataError,
     Dataset,
+    DatasetDiff,
     DateSpan,
     Event,
     ExecutiveCommittee,
@@ -38,6 +40,9 @@ from un_migration_network import (
     Vote,
 )
 
+if TYPE_CHECKING:
+    from un_migration_network._dataset import Found  # noqa: F401 - assert_type names it
+
 
 class TestModuleLevel:
     """The names a user reaches on the package itself."""
@@ -49,12 +54,28 @@ class TestModuleLevel:
         assert_type(umn.objectives, Registry[Objective])
         assert_type(umn.principles, Registry[GuidingPrinciple])
         assert_type(umn.champions, Registry[Champion])
+        assert_type(umn.countries, Registry[Country])
         assert_type(umn.executive_committee, ExecutiveCommittee)
         assert_type(umn.compact, Compact)
         assert len(umn.objectives) == 23
         assert len(umn.principles) == 10
         assert umn.networks is umn.load().networks
         assert umn.champions is umn.load().champions
+        assert umn.countries is umn.load().countries
+
+    @pytest.mark.parametrize("name", umn.__all__)
+    def test_every_public_name(self, name: str) -> None:
+        """Every name of ``__all__`` is there (names made on first use included)."""
+        assert hasattr(umn, name)
+
+    def test_dir(self) -> None:
+        """``dir(umn)`` is the public names, none of the module's own helpers (issue 22)."""
+        assert dir(umn) == sorted(umn.__all__)
+
+    def test_unknown_name(self) -> None:
+        """A name that is not public is an AttributeError that names it."""
+        with pytest.raises(AttributeError, match="has no attribute 'Nothing'"):
+            _ = umn.Nothing
 
     def test_load_and_validate(self) -> None:
         """load() is cached; validate() reports on it; __version__ is a string."""
@@ -62,7 +83,9 @@ class TestModuleLevel:
         assert dataset is umn.load()
         report = assert_type(umn.validate(), ValidationReport)
         assert report == umn.validate(dataset)
-        assert assert_type(umn.__version__, str) == "0.2.0"
+        assert assert_type(umn.__version__, str) == importlib.metadata.version(
+            "un-migration-network"
+        )
 
     def test_load_dataset(self) -> None:
         """load_dataset() takes a parsed document and gives a new, equal dataset."""
@@ -107,10 +130,18 @@ class TestDoneWhen:
         )
 
     def test_events_frame(self) -> None:
-        """`umn.load().events.to_dataframe()` works; the networks' members are lists."""
+        """`umn.load().events.to_dataframe()` works; the networks' members are lists of ids.
+
+        A member list no source gives is missing, never an empty list (unknown is not zero).
+        """
         assert len(umn.load().events.to_dataframe()) == len(umn.load().events)
         members = umn.networks.to_dataframe()["members"]
-        assert all(isinstance(value, list) for value in members)
+        wrong = [
+            (network.id, value)
+            for network, value in zip(umn.networks, members, strict=True)
+            if value != ([agency.id for agency in network.members] if network.members else None)
+        ]
+        assert wrong == []
 
     def test_every_span_parses_back(self) -> None:
         """`DateSpan.parse(str(s)) == s` for every span in the bundled data."""
@@ -146,7 +177,7 @@ class TestRecords:
         assert_type(dataset.executive_committee, ExecutiveCommittee)
         assert_type(dataset.compact, Compact)
         assert_type(dataset.sources, Registry[Source])
-        assert assert_type(dataset.as_of, dt.date) == dt.date(2026, 12, 2)
+        assert assert_type(dataset.as_of, dt.date) == dt.date(2026, 12, 7)
 
     def test_agency(self) -> None:
         """Agency's attributes."""
@@ -232,8 +263,8 @@ class TestRecords:
         report = umn.validate()
         assert assert_type(report.ok, bool)
         assert assert_type(report.errors, tuple[Problem, ...]) == ()
-        warning = assert_type(report.warnings, tuple[Problem, ...])[0]
-        assert warning.code == "conflated-figure"
+        warnings = assert_type(report.warnings, tuple[Problem, ...])
+        warning = next(w for w in warnings if w.code == "conflated-figure")
         assert assert_type(warning.subject, str) == "gcm-states-adopting-seed-152"
         assert assert_type(warning.message, str)
 
@@ -320,6 +351,188 @@ class TestSecondRelease:
         assert committee.members_on("2019-11-14") == committee.members_on(dt.date(2019, 11, 14))
         with pytest.raises(TypeError, match="expected the day"):
             committee.members_on(20191114)  # type: ignore[arg-type]
+
+
+class TestThirdRelease:
+    """The contract additions of the third release: countries, diff, the cross-kind lookup."""
+
+    def test_countries(self) -> None:
+        """Every country or area of M49 (249 rows) and Kosovo; the 193 Member States."""
+        countries = assert_type(umn.countries, Registry[Country])
+        assert len(countries) == 250
+        assert sum(country.is_member_state for country in countries) == 193
+        assert countries.lookup("XK").name == "Kosovo"
+
+    def test_country_fields(self) -> None:
+        """Country's attributes, each with its type."""
+        guatemala = umn.countries.lookup("Guatemala")
+        assert assert_type(guatemala.alpha2, str) == "GT"
+        assert assert_type(guatemala.alpha3, str | None) == "GTM"
+        assert assert_type(guatemala.m49, int | None) == 320
+        assert assert_type(guatemala.name, str) == "Guatemala"
+        assert assert_type(guatemala.formal_name, str | None) == "the Republic of Guatemala"
+        assert assert_type(guatemala.region, str | None) == "Americas"
+        assert assert_type(guatemala.sub_region, str | None) == "Latin America and the Caribbean"
+        assert assert_type(guatemala.intermediate_region, str | None) == "Central America"
+        assert assert_type(guatemala.is_member_state, bool) is True
+        assert assert_type(guatemala.is_ldc, bool) is False
+        assert assert_type(guatemala.is_lldc, bool) is False
+        assert assert_type(guatemala.is_sids, bool) is False
+        assert assert_type(guatemala.aliases, tuple[str, ...]) == ()
+        assert assert_type(guatemala.sources, tuple[Source, ...])
+        assert {name.lang for name in assert_type(guatemala.names, tuple[umn.Name, ...])} == {
+            "ar",
+            "es",
+            "fr",
+            "ru",
+            "zh",
+        }
+
+    @pytest.mark.parametrize(
+        ("key", "flag"),
+        [("Mozambique", "is_ldc"), ("Bolivia", "is_lldc"), ("Fiji", "is_sids")],
+    )
+    def test_groupings(self, key: str, flag: str) -> None:
+        """The M49 groupings are flags of the country."""
+        assert getattr(umn.countries.lookup(key), flag) is True
+
+    def test_kosovo(self) -> None:
+        """Kosovo has no alpha-3 code, M49 code or formal name: None, never a missing field."""
+        kosovo = umn.countries.lookup("XK")
+        assert kosovo.alpha3 is None
+        assert kosovo.m49 is None
+        assert kosovo.formal_name is None
+
+    @pytest.mark.parametrize(
+        ("lang", "name", "formal_name"),
+        [
+            ("en", "Czechia", "the Czech Republic"),
+            ("fr", "Tchéquie", "la République tchèque"),
+            ("es", "Chequia", "la República Checa"),
+            ("ru", "Чехия", "Чешская Республика"),
+            ("zh", "捷克", "捷克共和国"),
+            ("ar", "تشيكيا", "الجمهورية التشيكية"),
+        ],
+    )
+    def test_names_in_six_languages(self, lang: str, name: str, formal_name: str) -> None:
+        """name_in and formal_name_in give the UN's names in its six languages."""
+        czechia = umn.countries.lookup("Czech Republic")
+        assert assert_type(czechia.name_in(lang), str | None) == name
+        assert assert_type(czechia.formal_name_in(lang), str | None) == formal_name
+
+    def test_no_name_in_a_language(self) -> None:
+        """A language no source gives a name in is None."""
+        assert umn.countries.lookup("Kosovo").formal_name_in("fr") is None
+
+    def test_cite_in_a_language(self) -> None:
+        """cite(field, lang=...) gives the sources of the name in that language."""
+        guatemala = umn.countries.lookup("GT")
+        cited = assert_type(guatemala.cite("name", lang="fr"), tuple[Source, ...])
+        assert "unterm" in {source.id for source in cited}
+        assert all(source in guatemala.sources for source in cited)
+
+    def test_one_country_everywhere(self) -> None:
+        """Network.country, Champion.country and State.country are the Country records."""
+        kenya = umn.countries.lookup("KE")
+        network_country = umn.networks.lookup("kenya").country
+        assert assert_type(network_country, Country | None) is kenya
+        assert assert_type(umn.champions.lookup("kenya").country, Country) is kenya
+        czech = umn.compact.voted_against[0]
+        assert assert_type(czech.country, Country | None) is umn.countries.lookup("CZ")
+
+    @pytest.mark.parametrize(
+        ("registry", "query", "key"),
+        [
+            pytest.param("networks", "Ivory Coast", "cote-divoire", id="english-alias"),
+            pytest.param("networks", "موزامبيق", "mozambique", id="arabic"),
+            pytest.param("networks", "Tchad", "chad", id="french"),
+            pytest.param("champions", "Marruecos", "morocco", id="spanish"),
+        ],
+    )
+    def test_found_by_any_country_name(self, registry: str, query: str, key: str) -> None:
+        """A registry whose records have a country finds them by any name of it."""
+        assert umn.load().registry(registry).lookup(query).id == key
+
+    def test_not_found_names_the_country(self) -> None:
+        """A country with no network is no typo: NotFoundError.country, and a message saying so."""
+        with pytest.raises(NotFoundError) as caught:
+            umn.networks.lookup("Guatemala")
+        error = caught.value
+        assert assert_type(error.country, Country | None) is umn.countries.lookup("GT")
+        assert str(error).startswith(
+            "Guatemala (GTM) is a UN Member State; the data lists no network there"
+        )
+
+    def test_typo_names_no_country(self) -> None:
+        """A typo is no country: NotFoundError.country is None."""
+        with pytest.raises(NotFoundError) as caught:
+            umn.networks.lookup("Mozambik")
+        assert caught.value.country is None
+
+    def test_dataset_countries(self) -> None:
+        """Dataset.countries is the same registry as umn.countries."""
+        assert assert_type(umn.load().countries, Registry[Country]) is umn.countries
+
+    def test_networks_in(self) -> None:
+        """networks_in(country key): the networks of a country, () for a country with none."""
+        dataset = umn.load()
+        found = assert_type(dataset.networks_in("Ivory Coast"), tuple[Network, ...])
+        assert [network.id for network in found] == ["cote-divoire"]
+        assert dataset.networks_in("Guatemala") == ()
+
+    def test_networks_in_unknown(self) -> None:
+        """networks_in of a name that is no country raises NotFoundError."""
+        with pytest.raises(NotFoundError):
+            umn.load().networks_in("Atlantis")
+
+    def test_lookup(self) -> None:
+        """Dataset.lookup: the record of any kind a query names; a miss raises."""
+        dataset = umn.load()
+        found = assert_type(dataset.lookup("Guatemala"), "Found")
+        assert found is umn.countries.lookup("GT")
+        assert dataset.lookup("objective 13") is umn.objectives.lookup(13)
+        with pytest.raises(NotFoundError):
+            dataset.lookup("xqzzvwk")
+
+    def test_diff_same(self) -> None:
+        """Two datasets that hold the same records: a falsy diff."""
+        dataset = umn.load()
+        same = umn.load_dataset(json.loads(dataset.to_json()))
+        changes = assert_type(dataset.diff(same), DatasetDiff)
+        assert not changes
+
+    def test_diff_lists_changes(self) -> None:
+        """A changed field: a truthy diff whose text names kind, id, field, old and new."""
+        dataset = umn.load()
+        document = json.loads(dataset.to_json())
+        mozambique = next(n for n in document["networks"] if n["id"] == "mozambique")
+        mozambique["launched"] = "2022-02"
+        changes = dataset.diff(umn.load_dataset(document))
+        assert changes
+        assert (
+            '~ networks mozambique launched: "2022-02-15" -> "2022-02"' in str(changes).splitlines()
+        )
+
+    def test_countries_frame(self) -> None:
+        """The country table an analyst joins on has the contract's columns."""
+        frame = umn.countries.to_dataframe()
+        assert len(frame) == len(umn.countries)
+        expected = {
+            "alpha2",
+            "alpha3",
+            "m49",
+            "name",
+            "region",
+            "sub_region",
+            "is_member_state",
+            "is_ldc",
+            "is_lldc",
+            "is_sids",
+            "network",
+            "champion",
+            "gcm_vote",
+        }
+        assert expected - set(frame.columns) == set()
 
 
 class TestExceptions:

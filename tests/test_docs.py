@@ -1,4 +1,4 @@
-"""The docs are tested: every example on every page runs, the notebook runs, the site builds.
+"""The docs are tested: every page's examples run; the site builds and runs the notebook.
 
 Fenced code blocks in ``docs/*.md`` and ``README.md`` are run by their language:
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import doctest
 import io
+import json
 import os
 import re
 import shlex
@@ -28,8 +29,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbclient
-import nbformat
 import pytest
 
 import un_migration_network
@@ -200,29 +199,15 @@ def test_code_blocks_fit_the_page() -> None:
     assert wide == []
 
 
-def test_notebook_runs_and_plots(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The example notebook, stored without outputs, runs top to bottom and draws two plots.
+def test_notebook_stored_without_outputs() -> None:
+    """The example notebook is stored without outputs: the site's build runs it.
 
-    The plots are the country networks over time and their map.
+    `test_site_shows_the_figures_and_the_executed_notebook` checks what the run shows.
     """
-    notebook = nbformat.read(NOTEBOOK, as_version=4)  # type: ignore[no-untyped-call] # nbformat is untyped
-    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
-    # The kernel is a subprocess: let it import this copy of the package.
-    for name, value in environment().items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "matplotlib"))
-    client = nbclient.NotebookClient(
-        notebook,
-        kernel_name="python3",
-        timeout=120,
-        resources={"metadata": {"path": str(tmp_path)}},
-    )
-    client.execute()
-    images = [
-        output for cell in code for output in cell.outputs if "image/png" in output.get("data", {})
-    ]
-    assert len(images) == 2
+    notebook = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert code != []
+    assert [c for c in code if c["outputs"] != [] or c["execution_count"] is not None] == []
 
 
 @pytest.fixture(scope="module")

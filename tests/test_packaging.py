@@ -85,6 +85,7 @@ class TestWheel:
             "un_migration_network/cli.py",
             "un_migration_network/py.typed",
             "un_migration_network/data/un_migration_network.json",
+            "un_migration_network/data/un_migration_network.index.json",
         ],
     )
     def test_contains(self, wheel: Path, name: str) -> None:
@@ -103,10 +104,13 @@ class TestWheel:
         tops = {n.split("/")[0] for n in _names(wheel)}
         assert {t for t in tops if not t.endswith(".dist-info")} == {PACKAGE}
 
-    def test_bundled_data_is_the_source_data(self, wheel: Path) -> None:
-        """The wheel's data file is the one the package reads."""
-        text = files(f"{PACKAGE}.data").joinpath("un_migration_network.json").read_text("utf-8")
-        assert _read(wheel, "un_migration_network/data/un_migration_network.json") == text
+    @pytest.mark.parametrize(
+        "name", ["un_migration_network.json", "un_migration_network.index.json"]
+    )
+    def test_bundled_data_is_the_source_data(self, wheel: Path, name: str) -> None:
+        """The wheel's data document and its index are the ones the package reads."""
+        text = files(f"{PACKAGE}.data").joinpath(name).read_text("utf-8")
+        assert _read(wheel, f"un_migration_network/data/{name}") == text
 
     def test_entry_point(self, wheel: Path) -> None:
         """The console script ``un-migration-network`` runs ``cli:main``."""

@@ -17,6 +17,7 @@ from un_migration_network._html import summary_html
 from un_migration_network._kinds import KINDS, REGISTERED, Kind
 from un_migration_network._networks import Agency, Network, NetworkLevel
 from un_migration_network._query import get, lookup, singleton_keys
+from un_migration_network._records import language_code
 from un_migration_network._registry import Registry
 from un_migration_network.exceptions import DataError, DataProblem
 
@@ -364,8 +365,15 @@ class Dataset:
         counts = ", ".join(f"{len(self.registry(kind))} {kind.plural}" for kind in REGISTERED)
         return f"<Dataset as of {self.as_of.isoformat()}: {counts}>"
 
-    def to_html(self, *, lang: str = "en") -> str:  # noqa: ARG002 - as every view takes it
-        """A summary table: how many records of each kind, as of which date."""
+    def to_html(self, *, lang: str = "en") -> str:
+        """A summary table: how many records of each kind, as of which date.
+
+        Raises:
+            TypeError: *lang* is not a string.
+            ValueError: *lang* is not an ISO 639-1 code.
+        """
+        # Checked as every view checks it, though the summary holds no name to translate.
+        language_code(lang)
         rows = [(kind.label, str(len(self.registry(kind)))) for kind in REGISTERED]
         members = ", ".join(a.acronym for a in self.executive_committee.members)
         rows.append(("Executive Committee", members))

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from un_migration_network._dates import DateSpan
-from un_migration_network._fields import empty_text, label
+from un_migration_network._fields import empty_text, is_named, label
 
 __all__ = ["LANGUAGE_NAMES", "Page", "Piece", "Row", "cell", "heading", "page", "span_text"]
 
@@ -129,7 +129,10 @@ def in_language(record: Any, field: str, lang: str) -> str:
 
 
 def heading(record: Any, lang: str = ENGLISH) -> str:
-    """A record's heading: what ``str()`` says, its name or title in *lang* where known.
+    """A record's heading: what ``str()`` says, its names in *lang* where a source gives them.
+
+    Where a source gives none of the names the heading shows in *lang*, the heading is the
+    English marked ``[en]``.
 
     >>> heading(DateSpan.parse("2020"))
     '2020'
@@ -138,11 +141,21 @@ def heading(record: Any, lang: str = ENGLISH) -> str:
     own = str(record) if named else type(record).__name__
     if lang == ENGLISH:
         return own
-    for field in ("name", "title"):
-        english = getattr(record, field, None)
-        if isinstance(english, str) and english in own:
-            translated: str | None = record.text_in(field, lang)
-            return own if translated is None else own.replace(english, translated)
+    shown = [
+        (english, record.text_in(attribute.name, lang))
+        for attribute in attrs.fields(type(record))
+        if is_named(attribute)
+        and isinstance(english := getattr(record, attribute.name), str)
+        and english in own
+    ]
+    if not shown:
+        return own
+    if all(translated is None for _, translated in shown):
+        return f"{own} [en]"
+    # The longest first: an acronym may stand inside a name.
+    for english, translated in sorted(shown, key=lambda pair: -len(pair[0])):
+        if translated is not None:
+            own = own.replace(english, translated)
     return own
 
 
@@ -164,9 +177,21 @@ def page(record: Any, /, *, lang: str = ENGLISH, related: Sequence[Row] = ()) ->
     for row in rows:
         for source in row.sources:
             cited.setdefault(source.id, source)
-    listed = getattr(record, "sources", ())
-    consulted = tuple(source for source in listed if source.id not in cited)
+    listed = {source.id: source for source in _listed(record)}
+    consulted = tuple(source for key, source in listed.items() if key not in cited)
     return Page(heading(record, lang), tuple(rows), tuple(cited.values()), consulted, lang)
+
+
+def _listed(record: Any) -> Iterator[Any]:
+    """The sources *record* lists, then those of the records shown inside its page."""
+    yield from getattr(record, "sources", ())
+    for attribute in attrs.fields(type(record)):
+        if attribute.name in _OWN:
+            continue
+        value = getattr(record, attribute.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if not _stands_alone(item):
+                yield from _listed(item)
 
 
 def _rows(record: Any, lang: str, depth: int) -> Iterator[Row]:

@@ -128,10 +128,13 @@ class Source(Record):
     kind: SourceKind = field("Primary or secondary.", default=SourceKind.PRIMARY, repr=False)
 
     def _short(self, _: str) -> str:
-        return self.title or self.publisher or self.url
+        return str(self)
 
     def _long(self, _: str) -> str:
         return self.url
+
+    def __str__(self) -> str:
+        return self.title or self.publisher or self.url
 
 
 @record

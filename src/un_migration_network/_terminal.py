@@ -44,6 +44,9 @@ def page_text(shown: Page, /, *, width: int = WIDTH, brief: bool = False) -> str
             lines.extend(["", "Sources"])
             lines.extend(_source_line(n, s, width) for n, s in enumerate(shown.sources, start=1))
         if shown.consulted:
+            # Right under the cited sources; where none is cited, apart from the rows.
+            if not shown.sources:
+                lines.append("")
             lines.append("Also consulted (cited by no field above)")
             first = len(shown.sources) + 1
             lines.extend(_source_line(n, s, width) for n, s in enumerate(shown.consulted, first))

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from un_migration_network._dataset import Dataset
     from un_migration_network._kind import Kind
     from un_migration_network._validation import ValidationReport
+    from un_migration_network.exceptions import DataError
 
 __all__ = ["main"]
 
@@ -225,12 +226,19 @@ def _words(text: str) -> str:
 def _choice(choices: Sequence[str], what: str) -> Callable[[str], str]:
     """An argparse type: one of *choices*, by its name or its singular, with did-you-mean."""
     names = {normalize(choice): choice for choice in choices}
-    names.update({normalize(choice.removesuffix("s")): choice for choice in choices})
-    names[normalize("country")] = names.get(normalize("countries"), "countries")
+    # The singular: "networks" is "network", "agencies" "agency", "countries" "country".
+    names.update(
+        {
+            normalize(choice[:-3] + "y" if choice.endswith("ies") else choice.removesuffix("s")): (
+                choice
+            )
+            for choice in choices
+        }
+    )
 
     def read(text: str) -> str:
         found = names.get(normalize(text[:MAX_QUERY]))
-        if found is not None and found in choices:
+        if found is not None:
             return found
         from difflib import get_close_matches  # noqa: PLC0415 - on a usage error only
 
@@ -291,7 +299,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "command", nargs="?", type=_choice(tuple(_COMMANDS), "command"), help=argparse.SUPPRESS
     )
-    parser.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 
 
@@ -437,11 +444,15 @@ def _main(argv: Sequence[str] | None) -> int:  # noqa: PLR0911 - one status per 
             stream.reconfigure(errors="backslashreplace")
     try:
         parser = _parser()
-        top = parser.parse_args(argv)
+        given = list(sys.argv[1:] if argv is None else argv)
+        # The program's options and the command, then the command's arguments as given: parsed
+        # together, a "--" right after the command would be taken for the program's own.
+        at = next((i for i, arg in enumerate(given) if not arg.startswith("-")), len(given))
+        top = parser.parse_args(given[: at + 1])
         if top.command is None:
             # No command: what the program does and how to ask it, not just a usage line.
             return _emit(parser.format_help(), out, 2)
-        args = _command(top.command).parse_args(top.arguments)
+        args = _command(top.command).parse_args(given[at + 1 :])
         handler: Callable[[argparse.Namespace], _Result] = _HANDLERS[top.command]
         result = handler(args)
     except _Exit as done:
@@ -847,10 +858,7 @@ def _validate(args: argparse.Namespace) -> _Result:
                 lines.append(f"ERROR    {p.code}  {p.path}")
                 lines.extend(wrap("    ", p.message))
             text = "\n".join(lines) + "\n"
-        first = error.problems[0].message
-        more = len(error.problems) - 1
-        summary = f"{first} (and {more} more)" if more else first
-        return _Result(text, 1, f"{where}: cannot load: {summary}", is_data=args.json)
+        return _Result(text, 1, _cannot_load(where, error), is_data=args.json)
     report = validate(ds)
     if args.json:
         text = _json({"as_of": ds.as_of.isoformat(), **report.to_dict()})
@@ -859,6 +867,14 @@ def _validate(args: argparse.Namespace) -> _Result:
     if report.ok:
         return _Result(text, is_data=args.json)
     return _Result(text, 1, f"{where}: {len(report.errors)} errors", is_data=args.json)
+
+
+def _cannot_load(where: str, error: DataError) -> str:
+    """The one line for a document that cannot load: where, its first problem, how many more."""
+    first = error.problems[0].message
+    more = len(error.problems) - 1
+    summary = f"{first} (and {more} more)" if more else first
+    return f"{where}: cannot load: {summary}"
 
 
 def _report_text(report: ValidationReport) -> str:
@@ -956,10 +972,12 @@ def _diff(args: argparse.Namespace) -> _Result:
     if len(args.paths) > 2:  # noqa: PLR2004 - OLD and NEW
         msg = "diff takes one or two paths: [OLD] NEW"
         raise _UsageError(msg)
-    try:
-        datasets = [load_dataset(path) for path in args.paths]
-    except DataError as error:
-        return _Result("", 1, str(error).splitlines()[0] + f" ({error.problems[0]})")
+    datasets = []
+    for path in args.paths:
+        try:
+            datasets.append(load_dataset(path))
+        except DataError as error:
+            return _Result("", 1, _cannot_load(quote(path), error))
     old, new = datasets if len(datasets) == 2 else (_dataset(), datasets[0])  # noqa: PLR2004
     changes = old.diff(new)
     if args.json:
