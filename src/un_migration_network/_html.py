@@ -48,10 +48,8 @@ def _row(cells: Sequence[str], tag: str = "td") -> str:
     return "<tr>" + "".join(_cell(content, tag) for content in cells) + "</tr>"
 
 
-def _table(rows: Sequence[str], caption: str | None = None, header: Sequence[str] = ()) -> str:
-    parts = ["<table>"]
-    if caption is not None:
-        parts.append(f"<caption{_STYLE}>{_escape(caption)}</caption>")
+def _table(rows: Sequence[str], caption: str, header: Sequence[str] = ()) -> str:
+    parts = ["<table>", f"<caption{_STYLE}>{_escape(caption)}</caption>"]
     if header:
         parts.append("<thead>" + _row([_escape(name) for name in header], "th") + "</thead>")
     parts.append("<tbody>" + "".join(rows) + "</tbody></table>")
