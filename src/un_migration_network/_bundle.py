@@ -12,8 +12,10 @@ read it another way.
 """
 
 import datetime as dt
+import importlib
 import json
 import os
+import sys
 import threading
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -233,10 +235,30 @@ class _Records:
         return self._bundle.records(self._kind)
 
 
+def _finish_imports() -> None:
+    """Before a fork, wait for other threads to finish the imports a load makes on first use.
+
+    A thread in the middle of an import holds that module's import lock, and a child forked
+    then would wait for it forever when it first needs the module. Importing the module here
+    waits until it is whole. A process without other threads has no import to wait for.
+    """
+    if threading.active_count() == 1:
+        return
+    files(_PACKAGE)  # the data's package and the readers of package files
+    initializing = [
+        name
+        for name, module in list(sys.modules.items())
+        if name.startswith(__package__)
+        and getattr(getattr(module, "__spec__", None), "_initializing", False)
+    ]
+    for name in (f"{__package__}._dataset", f"{__package__}._kinds", *initializing):
+        importlib.import_module(name)
+
+
 #: The bundled data of this process.
 BUNDLE = Bundle()
 # A child process forked while another thread held the lock would wait for it forever.
-os.register_at_fork(after_in_child=BUNDLE.reset)
+os.register_at_fork(before=_finish_imports, after_in_child=BUNDLE.reset)
 
 
 def load() -> "Dataset":
