@@ -7,11 +7,8 @@ tests hold their records (`Registry(records, kind=...)`). Both are checked.
 from __future__ import annotations
 
 import copy
-import linecache
 import pickle
-import sys
 import threading
-import time
 from collections.abc import Iterable
 from typing import Any, assert_type
 
@@ -22,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import un_migration_network as umn
+from blocking import wait_until_blocked
 from strategies import bundled_keys, lookup_keys, lookup_texts
 from un_migration_network import NetworkLevel, Registry
 from un_migration_network._fields import field, record
@@ -96,20 +94,6 @@ def _lazy_networks() -> tuple[_Lazy, Registry[umn.Network]]:
     lazy = _Lazy(umn.networks, NETWORKS)
     registry = Registry.lazily(lazy, kind=NETWORKS, countries=umn.countries, missing="none here")
     return lazy, registry
-
-
-def _wait_until_blocked(thread: threading.Thread, function: str) -> None:
-    """Wait until *thread* waits at a ``with`` statement of *function* (for a lock we hold)."""
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        frame = sys._current_frames().get(thread.ident or 0)
-        while frame is not None:
-            line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
-            if frame.f_code.co_name == function and line.strip().startswith("with "):
-                return
-            frame = frame.f_back
-        time.sleep(0.001)
-    pytest.fail(f"the thread never waited in {function}")
 
 
 class TestLookup:
@@ -1197,7 +1181,7 @@ class TestLazily:
         with lazy.lock:
             thread = threading.Thread(target=lambda: counts.append(len(networks)))
             thread.start()
-            _wait_until_blocked(thread, "_whole")
+            wait_until_blocked(thread, "_whole")
             assert len(networks) == len(umn.networks)
         thread.join()
         assert counts == [len(umn.networks)]
