@@ -79,7 +79,7 @@ _CLASSES = sorted(_SAMPLES, key=lambda cl: cl.__name__)
 
 
 def _record_classes() -> set[str]:
-    """The names of every attrs class that subclasses Record, however deep."""
+    """The names of the package's attrs classes that subclass Record, however deep."""
     found: set[str] = set()
     pending: list[type] = [Record]
     while pending:
@@ -87,7 +87,7 @@ def _record_classes() -> set[str]:
         sub: type
         for sub in cl.__subclasses__():
             pending.append(sub)
-            if attrs.has(sub):
+            if attrs.has(sub) and sub.__module__.startswith("un_migration_network."):
                 found.add(sub.__name__)
     return found
 
@@ -430,6 +430,33 @@ class TestNamesInLanguages:
         assert umn.compact.name_in("fr") == (
             "Pacte mondial pour des migrations sûres, ordonnées et régulières"
         )
+
+    @pytest.mark.parametrize(
+        ("find", "expected"),
+        [
+            (
+                lambda: umn.networks.lookup("global").name_in("es"),
+                "Red de las Naciones Unidas sobre la Migración",
+            ),
+            (lambda: umn.principles.lookup("a").name_in("fr"), "Priorité à la dimension humaine"),
+            (
+                lambda: umn.compact.review_forum.name_in("fr"),
+                "Forum d'examen des migrations internationales",
+            ),
+            (
+                lambda: umn.objectives.lookup(1).title_in("es"),
+                (
+                    "Recopilar y utilizar datos exactos y desglosados para formular políticas "
+                    "con base empírica"
+                ),
+            ),
+            (lambda: umn.objectives.lookup(1).title_in("ru"), None),
+            (lambda: umn.agencies.lookup("IOM").acronym_in("fr"), "OIM"),
+        ],
+    )
+    def test_readers(self, find: Callable[[], str | None], expected: str | None) -> None:
+        """Each kind's readers of names in a language."""
+        assert find() == expected
 
     def test_english_is_the_field(self) -> None:
         """The language "en" gives the English field itself."""
