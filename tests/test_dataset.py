@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import un_migration_network as umn
 from changes import ID, json_path, set_at
+from strategies import lookup_texts
 from un_migration_network._kinds import KINDS, REGISTERED, Kind
 from un_migration_network._version import __version__
 from un_migration_network.exceptions import DataProblem, MigrationNetworkError
@@ -605,6 +606,16 @@ class TestLookup:
             dataset.lookup(query)  # type: ignore[arg-type]
         assert caught.value.suggestions == ()
         assert dataset.get(query) is None  # type: ignore[arg-type]
+
+    @given(lookup_texts)
+    def test_any_text(self, text: str) -> None:
+        """No text makes lookup raise anything but NotFoundError or AmbiguousError."""
+        dataset = umn.load()
+        found = dataset.get(text)
+        try:
+            assert dataset.lookup(text) is found
+        except (umn.NotFoundError, umn.AmbiguousError):
+            assert found is None
 
     def test_same_answer_from_a_copy(self, dataset: umn.Dataset) -> None:
         """A user's dataset answers as the bundled one does."""
