@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
+import functools
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
 import un_migration_network as umn
 from un_migration_network import DateSpan
-from un_migration_network._kinds import KINDS
+from un_migration_network._kinds import REGISTERED
+
+if TYPE_CHECKING:
+    from un_migration_network._kind import Kind
 
 __all__ = [
     "BUNDLED_DOCUMENT",
+    "bundled_keys",
     "date_spans",
     "hostile_documents",
     "hostile_texts",
     "json_values",
+    "lookup_keys",
     "lookup_texts",
     "mutated_documents",
     "paths_of",
@@ -167,35 +172,66 @@ def hostile_documents(draw: st.DrawFn, max_changes: int = 3) -> dict[str, Any]:
 @st.composite
 def date_spans(draw: st.DrawFn) -> DateSpan:
     """A day, a month, a year, or any span between two dates, possibly inferred."""
-    day = draw(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 11, 30)))
+    day = draw(st.dates())
     form = draw(st.sampled_from(["day", "month", "year", "bounds"]))
     if form == "day":
         return DateSpan.parse(day.isoformat())
     if form == "month":
-        return DateSpan.parse(f"{day:%Y-%m}")
+        return DateSpan.parse(day.isoformat()[:7])
     if form == "year":
-        return DateSpan.parse(f"{day:%Y}")
-    later = draw(st.dates(min_value=day, max_value=dt.date(9999, 12, 31)))
+        return DateSpan.parse(day.isoformat()[:4])
+    later = draw(st.dates(min_value=day))
     return DateSpan(day, later, is_inferred=draw(st.booleans()))
 
 
-def _all_keys() -> list[str]:
+@functools.cache
+def _all_keys() -> tuple[str, ...]:
+    """Every key of every bundled record, as text, sorted."""
     dataset = umn.load()
-    return sorted(
-        {
-            str(key)
-            for kind in KINDS
-            for record in dataset.registry(kind)
-            for key in kind.keys(record)
-            if key is not None
-        }
+    return tuple(
+        sorted(
+            {
+                str(key)
+                for kind in REGISTERED
+                for record in dataset.registry(kind)
+                for key in kind.keys(record)
+                if key is not None
+            }
+        )
     )
+
+
+@functools.cache
+def _keyed_records() -> tuple[tuple[Kind[Any], Any, str], ...]:
+    """Each key of each bundled record of every registered kind: (kind, record, key)."""
+    dataset = umn.load()
+    return tuple(
+        (kind, record, str(key))
+        for kind in REGISTERED
+        for record in dataset.registry(kind)
+        for key in dict.fromkeys(kind.keys(record))
+        if key is not None
+    )
+
+
+@st.composite
+def bundled_keys(draw: st.DrawFn) -> tuple[Kind[Any], Any, str]:
+    """A bundled record of a registered kind, with its kind and one of its keys.
+
+    The key is written as people write it: in another case, or padded with spaces.
+    """
+    # An index, not sampled_from: Hypothesis would print the records of every choice.
+    items = _keyed_records()
+    kind, record, key = items[draw(st.integers(0, len(items) - 1))]
+    written = draw(st.sampled_from([key, key.upper(), key.lower(), f"  {key} "]))
+    return kind, record, written
 
 
 @st.composite
 def _perturbed_key(draw: st.DrawFn) -> str:
     """A real key with its case changed and a character dropped, added or swapped."""
-    key = draw(st.sampled_from(_all_keys()))
+    keys = _all_keys()
+    key = keys[draw(st.integers(0, len(keys) - 1))]
     key = draw(st.sampled_from([key, key.upper(), key.lower(), key.swapcase()]))
     if not key:
         return key
@@ -212,3 +248,16 @@ def _perturbed_key(draw: st.DrawFn) -> str:
 
 #: Text a person might type into a lookup: anything at all, or a real key slightly off.
 lookup_texts: st.SearchStrategy[str] = st.text() | _perturbed_key()
+
+#: Anything a caller might pass as a key: text, numbers of every size, and other values.
+lookup_keys: st.SearchStrategy[object] = st.one_of(
+    lookup_texts,
+    st.integers(),
+    st.integers(min_value=10**990, max_value=10**1010),
+    st.booleans(),
+    st.none(),
+    st.floats(),
+    st.binary(max_size=8),
+    st.tuples(st.text(max_size=4)),
+    st.lists(st.integers(), max_size=2),
+)

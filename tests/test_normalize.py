@@ -1,12 +1,14 @@
-"""Tests for `un_migration_network._normalize`: lookup keys and how close two keys are."""
+"""Tests for `un_migration_network._normalize`: lookup keys, name variants, words, closeness."""
 
 from __future__ import annotations
+
+from typing import assert_type
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from un_migration_network._normalize import bigrams, dice, normalize
+from un_migration_network._normalize import MAX_QUERY, bigrams, dice, normalize, variants, words
 
 
 class TestNormalize:
@@ -41,6 +43,8 @@ class TestNormalize:
             (" −508", "-508"),
             ("COVID-19", "covid19"),
             ("objective 13", "objective13"),
+            ("موزامبيق", "موزامبيق"),
+            ("冈比亚", "冈比亚"),
             ("", ""),
             ("---", ""),
             ("\x00\x7f", ""),
@@ -62,6 +66,11 @@ class TestNormalize:
     )
     def test_control_and_invisible_characters_vanish(self, text: str, key: str) -> None:
         """Control and invisible characters are neither letters nor digits, so they vanish."""
+        assert normalize(text) == key
+
+    @pytest.mark.parametrize(("text", "key"), [("\ue000", ""), ("1\ue0012", "1_2"), ("\ue001", "")])
+    def test_the_markers_in_the_text_are_not_markers(self, text: str, key: str) -> None:
+        """The private-use characters the folding marks numbers with mean nothing in a query."""
         assert normalize(text) == key
 
     @given(st.text())
@@ -99,7 +108,100 @@ class TestNormalize:
     def test_compatibility_characters_fold_fully(self, text: str) -> None:
         """Characters whose compatibility form is upper case still come out case-folded."""
         key = normalize(text)
-        assert (normalize(key), key.casefold()) == (key, key)
+        assert normalize(key) == key
+        assert key.casefold() == key
+
+    def test_type(self) -> None:
+        """A key is text."""
+        assert_type(normalize("IOM"), str)
+
+
+class TestVariants:
+    """variants gives a name and the forms people write it in."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Gambia (the)", ("Gambia (the)", "the Gambia", "Gambia")),
+            ("Tchéquie (la)", ("Tchéquie (la)", "la Tchéquie", "Tchéquie")),
+            ("Comores (les)", ("Comores (les)", "les Comores", "Comores")),
+            ("Bahamas (Las)", ("Bahamas (Las)", "Las Bahamas", "Bahamas")),
+            (
+                "Netherlands (Kingdom of the)",
+                ("Netherlands (Kingdom of the)", "Kingdom of the Netherlands"),
+            ),
+            (
+                "Iran (Islamic Republic of)",
+                ("Iran (Islamic Republic of)", "Islamic Republic of Iran"),
+            ),
+            (
+                "Iran (République islamique d')",
+                ("Iran (République islamique d')", "République islamique d'Iran"),
+            ),
+            (
+                "Congo (the Democratic Republic of the)",
+                ("Congo (the Democratic Republic of the)", "the Democratic Republic of the Congo"),
+            ),
+            ("Kenya", ("Kenya",)),
+            ("Kosovo (UNSCR 1244)", ("Kosovo (UNSCR 1244)",)),
+        ],
+    )
+    def test_brackets(self, text: str, expected: tuple[str, ...]) -> None:
+        """A bracketed article or opening words move before the name; a bare article may go."""
+        assert variants(text) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("the Republic of Kenya", ("the Republic of Kenya", "Republic of Kenya")),
+            ("la République du Kenya", ("la République du Kenya", "République du Kenya")),
+            (
+                "l'État plurinational de Bolivie",
+                ("l'État plurinational de Bolivie", "État plurinational de Bolivie"),
+            ),
+            (
+                "los Estados Unidos Mexicanos",
+                ("los Estados Unidos Mexicanos", "Estados Unidos Mexicanos"),
+            ),
+            ("Kyrgyz Republic", ("Kyrgyz Republic",)),
+            ("the ", ("the ",)),
+        ],
+    )
+    def test_formal(self, text: str, expected: tuple[str, ...]) -> None:
+        """A formal name is also written without its leading article (and never as nothing)."""
+        assert variants(text, formal=True) == expected
+
+    def test_not_formal_keeps_the_article(self) -> None:
+        """Only a formal name loses its leading article: "The Bahamas" is a short name."""
+        assert variants("the Republic of Kenya") == ("the Republic of Kenya",)
+
+    @given(st.text(), st.booleans())
+    def test_the_text_first_each_once(self, text: str, formal: bool) -> None:
+        """The text itself comes first, and no variant repeats."""
+        found = variants(text, formal=formal)
+        assert found[0] == text
+        assert len(set(found)) == len(found)
+
+
+class TestWords:
+    """words gives the words of a text that can find a record."""
+
+    def test_example(self) -> None:
+        """Short words go, the rest are folded, each once."""
+        assert words("The UN Network on Migration, the Network") == ("the", "network", "migration")
+
+    def test_too_long(self) -> None:
+        """A text longer than any key has no words."""
+        assert words("word " * MAX_QUERY) == ()
+
+    @given(st.text(max_size=60))
+    def test_each_word_a_key(self, text: str) -> None:
+        """Each word is a folded key of three characters or more, and appears once."""
+        found = words(text)
+        assert len(set(found)) == len(found)
+        for word in found:
+            assert normalize(word) == word
+            assert len(word) >= 3
 
 
 class TestBigrams:

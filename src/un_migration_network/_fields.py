@@ -133,8 +133,19 @@ def record(cls: type[_T], /) -> type[_T]:
 
 
 def _with_attributes(text: str, attributes: tuple[attrs.Attribute[Any], ...]) -> str:
-    """*text* with an ``Attributes:`` section (Google style) before its examples."""
-    summary, marker, examples = text.partition("\n    >>>")
-    entries = "".join(f"        {a.name}: {doc(a)}\n" for a in attributes if doc(a))
-    section = f"\n    Attributes:\n{entries}\n" if entries else ""
-    return f"{summary.rstrip()}\n{section}{marker}{examples}" if marker else summary + section
+    """*text* with an ``Attributes:`` section (Google style) before its examples.
+
+    The section takes the indentation of the text's own lines: Python 3.13 strips a
+    docstring's indentation when it compiles it, earlier versions keep it.
+    """
+    entries = [(a.name, doc(a)) for a in attributes if doc(a)]
+    if not entries:
+        return text
+    lines = text.split("\n")
+    body = [line for line in lines[1:] if line.strip()]
+    pad = " " * min((len(line) - len(line.lstrip()) for line in body), default=4)
+    examples = next((i for i, line in enumerate(lines) if line.lstrip().startswith(">>>")), None)
+    head = "\n".join(lines[:examples]).rstrip()
+    section = "".join(f"{pad}    {name}: {words}\n" for name, words in entries)
+    tail = "" if examples is None else "\n" + "\n".join(lines[examples:])
+    return f"{head}\n\n{pad}Attributes:\n{section}{tail}"

@@ -183,16 +183,16 @@ def _with_kind(ds: Data, query: str) -> Found | None:
         head, rest = normalize(" ".join(words[:size])), " ".join(words[size:])
         for kind in REGISTERED:
             if head in _kind_words(kind):
-                found: Found | None = ds.registry(kind).get(rest)
-                if found is not None:
-                    return found
-                # "objective 24" names the kind: say what there is of it, not a typo.
-                raise NotFoundError(
-                    rest,
-                    kind=kind.name,
-                    suggestions=ds.registry(kind).suggest(rest),
-                    note=_range(ds, kind),
-                )
+                try:
+                    found: Found = ds.registry(kind).lookup(rest)
+                except NotFoundError as error:
+                    if error.country is not None:
+                        raise  # "network Guatemala": a country without one is no typo
+                    # "objective 24" names the kind: say what there is of it, not a typo.
+                    raise NotFoundError(
+                        rest, kind=kind.name, suggestions=error.suggestions, note=_range(ds, kind)
+                    ) from None
+                return found
     return None
 
 

@@ -408,7 +408,7 @@ class Registry(Generic[T]):
 
     def _find_many(self, keys: Iterable[object]) -> list[T | None]:
         texts: dict[str, T | None] = {}
-        others: dict[tuple[type, object], T | None] = {}
+        others: dict[tuple[type, str], T | None] = {}
         out: list[T | None] = []
         for key in _many(keys):
             # Strings, the common case, are their own cache key: no tuple per name.
@@ -749,10 +749,13 @@ def _many(keys: Iterable[object]) -> Iterable[object]:
     return keys
 
 
-def _slot(key: object) -> tuple[type, object] | None:
-    """A key's place in a cache of answers: its type beside it, so that 1 and True differ."""
+def _slot(key: object) -> tuple[type, str] | None:
+    """A key's place in a cache of answers: its type beside its text.
+
+    The text, not the key: a key may be unhashable (a zero-dimensional numpy array).
+    """
     text = _text(key)
-    return None if text is None else (type(key), key)
+    return None if text is None else (type(key), text)
 
 
 def _text(key: object) -> str | None:
