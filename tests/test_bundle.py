@@ -27,6 +27,7 @@ from un_migration_network._bundle import BUNDLE, FORMAT, Bundle, header, load
 from un_migration_network._countries import COUNTRIES
 from un_migration_network._kinds import REGISTERED, kind_named, kind_of
 from un_migration_network._networks import AGENCIES, NETWORKS
+from un_migration_network._records import Citation
 from un_migration_network._values import InvalidError
 
 # A child process that takes longer than this is taken to hang.
@@ -247,8 +248,9 @@ class TestRaces:
         """Two threads looking up one record get one object."""
         bundle = Bundle()
         networks = bundle.registry(NETWORKS)
-        assert networks.get("Atlantis") is None  # the index's sections, and no record, read
-        theirs, mine = _race(bundle, "record", lambda: networks.lookup("MZ"))
+        # The index's bucket that holds the key is read, and no record is built.
+        assert bundle._map(f"{NETWORKS.plural}.keys", "mozambique") is not None
+        theirs, mine = _race(bundle, "record", lambda: networks.lookup("Mozambique"))
         assert theirs is mine
 
     def test_registry(self) -> None:
@@ -590,20 +592,31 @@ class TestBrokenInstall:
         assert message.startswith("the bundled data's index does not match its document")
 
 
-class TestBuild:
-    """_build makes a record from its JSON object, resolving references through the bundle."""
+class _Bundled:
+    """A resolver of references that finds them through the public registries."""
 
-    @staticmethod
-    def _resolve(cl: type, key: object) -> Any:
+    def one(self, cl: type, key: object, /) -> Any:
         """The bundled record of class *cl* that *key* names."""
         kind = kind_of(cl)
         assert kind is not None
         return load().registry(kind).lookup(key)
 
+    def many(self, cl: type, keys: tuple[object, ...], /) -> tuple[Any, ...]:
+        """The bundled records of class *cl* that *keys* name."""
+        return tuple(self.one(cl, key) for key in keys)
+
+    def citation(self, field: str, sources: tuple[Any, ...], /) -> Citation:
+        """A new citation of *field* to *sources*."""
+        return Citation(field, sources)
+
+
+class TestBuild:
+    """_build makes a record from its JSON object, resolving references through the bundle."""
+
     def test_a_network(self, document: dict[str, Any]) -> None:
         """A network built from the document equals the bundled one; its members are shared."""
         [data] = [n for n in document["networks"] if n["id"] == "mozambique"]
-        built = build(umn.Network, data, self._resolve)
+        built = build(umn.Network, data, _Bundled())
         bundled = umn.networks.lookup("MZ")
         assert built == bundled
         assert built is not bundled
@@ -615,7 +628,7 @@ class TestBuild:
     def test_not_an_object(self, data: object) -> None:
         """Anything but a JSON object is refused with what it is."""
         with pytest.raises(InvalidError, match=r"^expected an object, got "):
-            build(umn.Network, data, self._resolve)
+            build(umn.Network, data, _Bundled())
 
 
 class TestHeader:

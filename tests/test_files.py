@@ -172,7 +172,7 @@ class TestSpecialFiles:
         before = identity(node)
         result = run(capsys, *CSV, "--output", str(node), "--force")
         assert result == Result(
-            1, "", f"{PROG}: {quote(str(node))} is a block device; give a file name\n"
+            1, "", f"{PROG}: {quote(str(node))} is a block device; give another path\n"
         )
         assert identity(node) == before
 
@@ -185,7 +185,7 @@ class TestSpecialFiles:
             before = identity(path)
             result = run(capsys, *CSV, "--output", str(path), "--force")
         assert result == Result(
-            1, "", f"{PROG}: {quote(str(path))} is a socket; give a file name\n"
+            1, "", f"{PROG}: {quote(str(path))} is a socket; give another path\n"
         )
         assert identity(path) == before
 
@@ -231,7 +231,7 @@ class TestSymbolicLinks:
         link.symlink_to(target.name)
         assert run(capsys, *CSV, "--output", str(link), *force) == Result(0, "", "")
         assert link.readlink() == Path(target.name)
-        assert target.read_text(encoding="utf-8") == expected
+        assert target.read_bytes().decode("utf-8") == expected
 
     def test_link_to_a_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """``--force`` through a link to a file replaces the file; the link stays."""
@@ -241,7 +241,7 @@ class TestSymbolicLinks:
         link.symlink_to(target.name)
         assert run(capsys, *CSV, "--output", str(link), "--force") == Result(0, "", "")
         assert link.readlink() == Path(target.name)
-        assert target.read_text(encoding="utf-8") == expected
+        assert target.read_bytes().decode("utf-8") == expected
 
 
 class TestExclusiveWriters:
@@ -283,7 +283,7 @@ class TestExclusiveWriters:
         assert capsys.readouterr().err == (
             f"{PROG}: {quote(str(path))} exists; add --force to overwrite it\n"
         )
-        assert path.read_text(encoding="utf-8") == expected
+        assert path.read_bytes().decode("utf-8") == expected
         assert [p.name for p in tmp_path.iterdir()] == ["data.json"]
 
     def test_one_package_wins(
@@ -294,8 +294,7 @@ class TestExclusiveWriters:
         codes = self._race(monkeypatch, ("rename", "replace"), [*PACKAGE, str(target)])
         assert codes == [0, 1]
         assert capsys.readouterr().err == (
-            f"{PROG}: {quote(str(target))} is not empty; add --force to overwrite the package "
-            "in it\n"
+            f"{PROG}: {quote(str(target))} exists; add --force to overwrite it\n"
         )
         assert [p.name for p in tmp_path.iterdir()] == ["package"]
 
@@ -434,7 +433,7 @@ class TestDataPackage:
             1,
             "",
             f"{PROG}: {quote(str(tmp_path))} is a directory that holds other files "
-            "('notes.txt'); give a directory for the data package\n",
+            "('notes.txt'); give another path\n",
         )
         assert sorted(snapshot(tmp_path)) == ["notes.txt", "table.csv"]
 

@@ -1181,7 +1181,7 @@ class TestLazily:
         with lazy.lock:
             thread = threading.Thread(target=lambda: counts.append(len(networks)))
             thread.start()
-            wait_until_blocked(thread, "_whole")
+            wait_until_blocked(thread, "_all")
             assert len(networks) == len(umn.networks)
         thread.join()
         assert counts == [len(umn.networks)]
