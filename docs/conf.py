@@ -85,7 +85,7 @@ nitpick_ignore = [
 # Types live in the annotations; docstrings are Google style.
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
-# Show `Source`, not `un_migration_network._models.Source`, in the types of attributes.
+# Show `Source`, not `un_migration_network._records.Source`, in the types of attributes.
 python_use_unqualified_type_names = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
@@ -103,7 +103,7 @@ html_title = f"un-migration-network {release}"
 def _public_name(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: TextElement
 ) -> Element | None:
-    """Resolve ``un_migration_network._models.Agency`` as ``un_migration_network.Agency``.
+    """Resolve ``un_migration_network._networks.Agency`` as ``un_migration_network.Agency``.
 
     Annotations name a class by the private module that defines it; the API page documents
     it under the package, where users import it from.

@@ -9,23 +9,26 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from un_migration_network._committee import ExecutiveCommittee
-from un_migration_network._compact import Compact
+from un_migration_network._compact import (
+    Champion,
+    Compact,
+    GuidingPrinciple,
+    Objective,
+    ReviewForum,
+)
 from un_migration_network._countries import COUNTRIES, Country
 from un_migration_network._dates import as_span
-from un_migration_network._events import Quantity
+from un_migration_network._events import Event, Observation, Quantity
 from un_migration_network._html import summary_html
 from un_migration_network._kinds import KINDS, REGISTERED, Kind
 from un_migration_network._networks import Agency, Network, NetworkLevel
 from un_migration_network._query import get, lookup, singleton_keys
-from un_migration_network._records import language_code
+from un_migration_network._records import Source, language_code
 from un_migration_network._registry import Registry
 from un_migration_network.exceptions import DataError, DataProblem
 
 if TYPE_CHECKING:
-    from un_migration_network._compact import Champion, GuidingPrinciple, Objective, ReviewForum
     from un_migration_network._diff import DatasetDiff
-    from un_migration_network._events import Event, Observation
-    from un_migration_network._records import Source
 
     #: What `Dataset.lookup` can answer with.
     Found = (
