@@ -1,8 +1,9 @@
 """Changes to a JSON document, for the tables of broken documents in the tests.
 
 A path is a tuple of steps: a key of an object, an index of an array, or `ID(...)`, which finds
-the element of an array by its key (``id``, ``number`` or ``letter``), so that a test about
-Mozambique's network still finds it after a network is added before it.
+the element of an array by its key (``id``, a country's ``alpha2``, ``number``, ``letter``, a
+seat's ``agency`` or an edition's ``year``), so that a test about Mozambique's network still
+finds it after a network is added before it.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from typing import Any
 
 Document = dict[str, Any]
 Change = Callable[[Document], None]
-_KEYS = ("id", "number", "letter", "agency", "year")
+_KEYS = ("id", "alpha2", "number", "letter", "agency", "year")
 
 
 class ID:
-    """A path step: the element of an array whose ``id`` (or number, letter) is *key*."""
+    """A path step: the element of an array whose key is *key*.
+
+    The key is a record's ``id``, a country's ``alpha2`` (``ID("MZ")``), an objective's
+    ``number``, a principle's ``letter``, a seat's ``agency`` or a forum edition's ``year``.
+    """
 
     def __init__(self, key: str | int) -> None:
         self.key = key
