@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import assert_type
+from typing import ClassVar, assert_type
 
 import pytest
 from hypothesis import given
@@ -169,7 +169,11 @@ class TestInteger:
             (152.0, "wrong-type", "expected an integer, got a number"),
             ("38", "wrong-type", "expected an integer, got a string"),
             (2**63, "bad-value", "expected an integer of at most 64 bits, got a larger number"),
-            (-(2**63) - 1, "bad-value", "expected an integer of at most 64 bits, got a larger number"),
+            (
+                -(2**63) - 1,
+                "bad-value",
+                "expected an integer of at most 64 bits, got a larger number",
+            ),
             (10**5000, "bad-value", "expected an integer of at most 64 bits, got a larger number"),
         ],
         ids=["true", "float", "string", "2**63", "-2**63-1", "10**5000"],
@@ -213,7 +217,7 @@ class TestBoolean:
 
     @pytest.mark.parametrize("value", [True, False])
     def test_kept(self, value: bool) -> None:
-        """true and false are kept."""
+        """JSON true and false are kept."""
         assert boolean(value) is value
 
     @pytest.mark.parametrize("value", [0, 1, "true", None])
@@ -326,8 +330,16 @@ class TestSpan:
                 "unknown-key",
                 "unknown key 'x' in a date span",
             ),
-            ({"earliest": "2020-01-01"}, "missing-key", "a date span's required key 'latest' is missing"),
-            ({"latest": "2020-01-01"}, "missing-key", "a date span's required key 'earliest' is missing"),
+            (
+                {"earliest": "2020-01-01"},
+                "missing-key",
+                "a date span's required key 'latest' is missing",
+            ),
+            (
+                {"latest": "2020-01-01"},
+                "missing-key",
+                "a date span's required key 'earliest' is missing",
+            ),
             (
                 {"earliest": "2020-02-01", "latest": "2020-01-01"},
                 "reversed-span",
@@ -367,7 +379,7 @@ class TestEnumOf:
     @pytest.mark.parametrize(("value", "expected"), [("red", _Colour.RED), (1, _Colour.ONE)])
     def test_member(self, value: object, expected: _Colour) -> None:
         """A member's value gives the member."""
-        assert enum_of(_Colour)(value) is expected
+        assert enum_of(_Colour)(value, None) is expected
 
     def test_made_once(self) -> None:
         """The reader of one enum is made once and kept."""
@@ -385,11 +397,11 @@ class TestEnumOf:
     )
     def test_refused(self, value: object, message: str) -> None:
         """Any other value, an unhashable one too, is a bad value that lists the choices."""
-        assert _refusal(enum_of(_Colour), value) == ("bad-value", message)
+        assert _refusal(lambda v: enum_of(_Colour)(v, None), value) == ("bad-value", message)
 
     def test_a_real_enum(self) -> None:
         """The network levels are read by their values."""
-        assert enum_of(NetworkLevel)("continental") is NetworkLevel.CONTINENTAL
+        assert enum_of(NetworkLevel)("continental", None) is NetworkLevel.CONTINENTAL
 
 
 class TestCitations:
@@ -441,13 +453,16 @@ class TestCitations:
 class TestNames:
     """A record's names in other languages."""
 
-    NAME = {"lang": "fr", "field": "title", "text": "Données", "sources": ["s"]}
+    NAME: ClassVar[dict[str, object]] = {
+        "lang": "fr",
+        "field": "title",
+        "text": "Données",
+        "sources": ["s"],
+    }
 
     def test_read(self) -> None:
         """A name of a field that may have names, in a language, is read."""
-        assert names(Objective, [self.NAME], _name) == (
-            Name("fr", "title", "Données", (SOURCE,)),
-        )
+        assert names(Objective, [self.NAME], _name) == (Name("fr", "title", "Données", (SOURCE,)),)
 
     def test_english_is_a_language(self) -> None:
         """Another English form is a name too (UNTERM's "Gambia (the)" beside M49's)."""
@@ -481,7 +496,11 @@ class TestNames:
         with pytest.raises(InvalidError) as caught:
             names(Objective, [{**self.NAME, "field": "paragraph"}], _name)
         assert caught.value.problems == (
-            ("[0].field", "Objective has names for 'short_label', 'title', not 'paragraph'", "bad-value"),
+            (
+                "[0].field",
+                "Objective has names for 'short_label', 'title', not 'paragraph'",
+                "bad-value",
+            ),
         )
 
     def test_every_problem_with_its_index(self) -> None:
