@@ -320,6 +320,10 @@ class TestMozambique:
         """The network serves Mozambique, MZ: the country record itself."""
         assert self.NETWORK.country is umn.countries.lookup("MZ")
 
+    def test_country_code(self) -> None:
+        """Its country code is MZ."""
+        assert self.NETWORK.country_code == "MZ"
+
     def test_level(self) -> None:
         """It is a country network."""
         assert self.NETWORK.level is NetworkLevel.COUNTRY
