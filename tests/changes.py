@@ -1,7 +1,8 @@
 """Changes to a JSON document, for the tables of broken documents in the tests.
 
 A path is a tuple of steps: a key of an object, an index of an array, or `ID(...)`, which finds
-the element of an array by its key (``id``, ``number`` or ``letter``), so that a test about
+the element of an array by its key (``id``, a country's ``alpha2``, ``number``, ``letter``, a
+seat's ``agency``, an edition's ``year``, a member list's ``as_of``), so that a test about
 Mozambique's network still finds it after a network is added before it.
 """
 
@@ -13,11 +14,16 @@ from typing import Any
 
 Document = dict[str, Any]
 Change = Callable[[Document], None]
-_KEYS = ("id", "number", "letter", "agency", "year")
+_KEYS = ("id", "alpha2", "number", "letter", "agency", "year", "as_of")
 
 
 class ID:
-    """A path step: the element of an array whose ``id`` (or number, letter) is *key*."""
+    """A path step: the element of an array whose key is *key*.
+
+    The key is a record's ``id``, a country's ``alpha2`` (``ID("MZ")``), an objective's
+    ``number``, a principle's ``letter``, a seat's ``agency``, a forum edition's ``year`` or
+    a dated member list's ``as_of`` (``ID("2019-11-14")``).
+    """
 
     def __init__(self, key: str | int) -> None:
         self.key = key
@@ -100,5 +106,32 @@ def append_copy(key: str, which: Step, **fields: object) -> Change:
         items = document[key]
         index = which.index_in(items) if isinstance(which, ID) else which
         items.append({**copy.deepcopy(items[index]), **fields})
+
+    return change
+
+
+def get_at(document: Document, path: Path) -> Any:
+    """The value at *path* in *document*."""
+    target: Any = document
+    for step in resolve(document, path):
+        target = target[step]
+    return target
+
+
+def append_at(path: Path, value: object) -> Change:
+    """A change that appends *value* to the array at *path*."""
+
+    def change(document: Document) -> None:
+        get_at(document, path).append(copy.deepcopy(value))
+
+    return change
+
+
+def combine(*changes: Change) -> Change:
+    """A change made of several, made in order."""
+
+    def change(document: Document) -> None:
+        for one in changes:
+            one(document)
 
     return change

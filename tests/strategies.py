@@ -76,15 +76,32 @@ def _at(document: Any, path: Path) -> Any:
 _CONTAINER_PATHS = [
     path for path in _ALL_PATHS if isinstance(_at(BUNDLED_DOCUMENT, path), dict | list)
 ]
+# The paths of other base documents (documents of earlier releases), by the base's id.
+_PATHS_OF: dict[int, tuple[list[Path], list[Path]]] = {
+    id(BUNDLED_DOCUMENT): (_ALL_PATHS, _CONTAINER_PATHS)
+}
+
+
+def _paths(base: dict[str, Any]) -> tuple[list[Path], list[Path]]:
+    """Every path into *base*, and those of its objects and arrays (computed once)."""
+    found = _PATHS_OF.get(id(base))
+    if found is None:
+        every = paths_of(base)
+        found = _PATHS_OF[id(base)] = (
+            every,
+            [path for path in every if isinstance(_at(base, path), dict | list)],
+        )
+    return found
 
 
 @st.composite
-def _mutation(draw: st.DrawFn, document: dict[str, Any]) -> None:
-    """Replace, delete or insert one value somewhere in *document*, in place."""
+def _mutation(draw: st.DrawFn, document: dict[str, Any], base: dict[str, Any]) -> None:
+    """Replace, delete or insert one value somewhere in *document* (a copy of *base*)."""
+    every, containers = _paths(base)
     operation = draw(st.sampled_from(["replace", "delete", "insert"]))
     if operation == "insert":
         try:
-            parent = _at(document, draw(st.sampled_from(_CONTAINER_PATHS)))
+            parent = _at(document, draw(st.sampled_from(containers)))
         except (KeyError, IndexError, TypeError):
             return  # an earlier mutation removed it
         value = draw(json_values)
@@ -93,7 +110,7 @@ def _mutation(draw: st.DrawFn, document: dict[str, Any]) -> None:
         elif isinstance(parent, list):
             parent.insert(draw(st.integers(0, len(parent))), value)
         return
-    path = draw(st.sampled_from(_ALL_PATHS[1:]))
+    path = draw(st.sampled_from(every[1:]))
     try:
         parent = _at(document, path[:-1])
         parent[path[-1]]
@@ -106,21 +123,30 @@ def _mutation(draw: st.DrawFn, document: dict[str, Any]) -> None:
 
 
 @st.composite
-def mutated_documents(draw: st.DrawFn, max_mutations: int = 3) -> dict[str, Any]:
-    """The bundled document with one to *max_mutations* random changes."""
-    document = copy.deepcopy(BUNDLED_DOCUMENT)
+def mutated_documents(
+    draw: st.DrawFn, max_mutations: int = 3, base: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """*base* (the bundled document by default) with one to *max_mutations* random changes.
+
+    *base* must stay the same object from one call to the next: its paths are kept.
+    """
+    original = BUNDLED_DOCUMENT if base is None else base
+    document = copy.deepcopy(original)
     for _ in range(draw(st.integers(1, max_mutations))):
-        draw(_mutation(document))
+        draw(_mutation(document, original))
     return document
 
 
-# The ids of every array of the document, and the string values that are ids (references).
+# The keys (ids, countries' alpha-2 codes) of every array of the document, with the array's
+# name, and the string values that are such keys (references).
 _IDS = {
-    item["id"]: key
-    for key, value in BUNDLED_DOCUMENT.items()
+    key: plural
+    for plural, value in BUNDLED_DOCUMENT.items()
     if isinstance(value, list)
     for item in value
-    if isinstance(item, dict) and isinstance(item.get("id"), str)
+    if isinstance(item, dict)
+    for key in (item.get("id"), item.get("alpha2"))
+    if isinstance(key, str)
 }
 _STRING_PATHS = [path for path in _ALL_PATHS if isinstance(_at(BUNDLED_DOCUMENT, path), str)]
 _REFERENCE_PATHS = [path for path in _STRING_PATHS if _at(BUNDLED_DOCUMENT, path) in _IDS]

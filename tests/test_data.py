@@ -21,9 +21,10 @@ import pytest
 
 import un_migration_network as umn
 from un_migration_network import DateSpan, EventKind, NetworkLevel, Quantity, Source, Vote
-from un_migration_network._kinds import KINDS
+from un_migration_network._kinds import KINDS, REGISTERED, Kind
 
 DATASET = umn.load()
+REPORT = umn.validate()
 _ID = re.compile(r"[a-z0-9-]+")
 _URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(/\S*)?")
 _LANGUAGE = re.compile(r"[a-z]{2}")
@@ -49,6 +50,25 @@ def _walk(value: object, path: str) -> Iterator[tuple[str, object]]:
             yield from _walk(item, f"{path}[{index}]")
 
 
+def _names(record: Any, lang: str, field: str = "name") -> list[str]:
+    return [n.text for n in record.names if n.lang == lang and n.field == field]
+
+
+# The guiding principles' names as the Progress Declaration's paragraph 3 words them (F004).
+CHINESE_NAMES = {
+    "a": "以人为中心",
+    "b": "国际合作",
+    "c": "国家主权",
+    "d": "法治和正当程序",
+    "e": "可持续发展",
+    "f": "人权",
+    "g": "促进性别平等",
+    "h": "敏感认识到儿童问题",
+    "i": "全政府办法",
+    "j": "全社会办法",
+}
+
+
 RECORDS = [pytest.param(record, id=subject) for subject, record in DATASET.walk()]
 SOURCED = [
     pytest.param(record, id=subject)
@@ -71,8 +91,8 @@ class TestCanonicalFile:
         """The bundled text is exactly what `to_json` writes (run `nox -s data` if not)."""
         assert DATASET.to_json() == self.TEXT
 
-    @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.plural)
-    def test_arrays_in_their_order(self, kind: Any) -> None:
+    @pytest.mark.parametrize("kind", REGISTERED, ids=lambda kind: kind.plural)
+    def test_arrays_in_their_order(self, kind: Kind[Any]) -> None:
         """Each array is sorted by the key its kind states."""
         records = list(DATASET.registry(kind))
         assert records == sorted(records, key=kind.order)
@@ -85,6 +105,18 @@ class TestCanonicalFile:
     def test_as_of(self) -> None:
         """The data holds for the day of the December 2026 addendum's check."""
         assert DATASET.as_of == dt.date(2026, 12, 2)
+
+    def test_every_kind_is_in_the_document(self) -> None:
+        """The bundled text holds every kind the table names."""
+        assert {kind.plural for kind in KINDS} <= set(json.loads(self.TEXT))
+
+
+class TestValidation:
+    """The bundled data validates (its warnings are listed in test_validation)."""
+
+    def test_no_errors(self) -> None:
+        """validate() finds no error in the bundled data."""
+        assert [str(problem) for problem in REPORT.errors] == []
 
 
 class TestSources:
@@ -107,6 +139,12 @@ class TestSources:
         cited += [s for n in getattr(record, "names", ()) for s in n.sources]
         assert [s.id for s in cited if s not in record.sources] == []
 
+    @pytest.mark.parametrize("record", SOURCED)
+    def test_sources_listed_once(self, record: Any) -> None:
+        """A record lists each of its sources once."""
+        ids = [s.id for s in record.sources]
+        assert len(ids) == len(set(ids))
+
     @pytest.mark.parametrize("source", SOURCES)
     def test_source_has_a_web_address(self, source: Source) -> None:
         """The source's URL is an http(s) address with a host."""
@@ -121,6 +159,16 @@ class TestSources:
         """The data registers no source that no record cites."""
         cited = {s.id for _, record in DATASET.walk() for s in getattr(record, "sources", ())}
         assert sorted(s.id for s in DATASET.sources if s.id not in cited) == []
+
+    def test_documents_cited_by_their_official_address(self) -> None:
+        """A copy of a UN document (page by page) stands beside the document, never alone."""
+        alone = [
+            subject
+            for subject, record in DATASET.walk()
+            if any(s.id.startswith("a-res-73-195-p") for s in getattr(record, "sources", ()))
+            and not any(s.id == "a-res-73-195" for s in record.sources)
+        ]
+        assert alone == []
 
 
 class TestCitations:
@@ -156,6 +204,11 @@ class TestCitations:
         """A seat's start names its source."""
         assert seat.cite("since")
 
+    @pytest.mark.parametrize("record", SOURCED)
+    def test_names_are_cited(self, record: Any) -> None:
+        """Every name in another language names the sources that write it."""
+        assert [n.text for n in getattr(record, "names", ()) if not n.sources] == []
+
 
 class TestShape:
     """Ids, names and containers follow the house rules."""
@@ -180,14 +233,16 @@ class TestShape:
     @pytest.mark.parametrize("record", RECORDS)
     def test_text_is_clean(self, record: object) -> None:
         """No text is blank, padded, or holds a control character."""
-        for path, value in _walk(record, "$"):
-            if isinstance(value, str):
-                assert value.strip() == value, path
-                assert value, path
-                assert value.isprintable(), path
+        bad = [
+            path
+            for path, value in _walk(record, "$")
+            if isinstance(value, str)
+            and (not value or value.strip() != value or not value.isprintable())
+        ]
+        assert bad == []
 
-    @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.plural)
-    def test_no_two_records_share_a_name(self, kind: Any) -> None:
+    @pytest.mark.parametrize("kind", REGISTERED, ids=lambda kind: kind.plural)
+    def test_no_two_records_share_a_name(self, kind: Kind[Any]) -> None:
         """No two records of one kind share a name, in any language, once folded."""
         owners: dict[str, set[str]] = defaultdict(set)
         for record in DATASET.registry(kind):
@@ -198,19 +253,26 @@ class TestShape:
 
     @pytest.mark.parametrize("record", RECORDS)
     def test_names_are_in_a_language(self, record: object) -> None:
-        """A name in another language has a two-letter code other than English."""
-        for name in getattr(record, "names", ()):
-            assert _LANGUAGE.fullmatch(name.lang)
-            assert name.lang != "en"
+        """A name in another language has a two-letter ISO 639-1 code."""
+        assert [
+            n.lang for n in getattr(record, "names", ()) if not _LANGUAGE.fullmatch(n.lang)
+        ] == []
+
+    @pytest.mark.parametrize("record", RECORDS)
+    def test_english_only_beside_a_standard(self, record: object) -> None:
+        """An English name beside the record's own is another standard's (M49, UNTERM)."""
+        english = [n for n in getattr(record, "names", ()) if n.lang == "en"]
+        assert [n.text for n in english if n.scheme is None] == []
 
     def test_registries_hold_every_kind(self) -> None:
-        """Every kind of the table is a registry of the dataset."""
-        assert all(isinstance(DATASET.registry(kind), umn.Registry) for kind in KINDS)
+        """Every kind of the table that is an array is a registry of the dataset."""
+        assert all(isinstance(DATASET.registry(kind), umn.Registry) for kind in REGISTERED)
 
 
 class TestMozambique:
     """The seed: the UN Network for Migration in Mozambique."""
 
+    NETWORK = umn.networks.lookup("mozambique")
     SEED_MEMBERS = (
         "rco",
         "fao",
@@ -229,32 +291,46 @@ class TestMozambique:
 
     def test_launch_day(self) -> None:
         """The network was launched on 15 February 2022, known to the day."""
-        assert umn.networks.lookup("mozambique").launched == DateSpan.parse("2022-02-15")
+        assert self.NETWORK.launched == DateSpan.parse("2022-02-15")
 
     def test_launch_cites_the_seed(self) -> None:
         """Which page says so: the seed, and only it."""
-        sources = umn.networks.lookup("mozambique").cite("launched")
-        assert [s.url for s in sources] == [
+        assert [s.url for s in self.NETWORK.cite("launched")] == [
             "https://mozambique.iom.int/news/un-network-migration-mozambique-officially-launched"
         ]
 
     def test_members_in_seed_order(self) -> None:
         """The thirteen members the seed lists, in its order."""
-        members = umn.networks.lookup("mozambique").members
-        assert tuple(a.id for a in members) == self.SEED_MEMBERS
+        assert tuple(a.id for a in self.NETWORK.members) == self.SEED_MEMBERS
 
-    def test_declared_count_kept_beside_the_list(self) -> None:
-        """The seed's 'eleven members' is kept as the declared count."""
-        network = umn.networks.lookup("mozambique")
-        assert network.declared_member_count == 11
-        assert len(network.members) == 13
+    def test_thirteen_listed(self) -> None:
+        """Thirteen members are listed."""
+        assert len(self.NETWORK.members) == 13
+
+    def test_eleven_declared(self) -> None:
+        """The seed's "eleven members" is kept as the declared count."""
+        assert self.NETWORK.declared_member_count == 11
+
+    def test_the_disagreement_is_warned(self) -> None:
+        """validate() says the seed declares 11 and lists 13."""
+        messages = [p.message for p in REPORT.warnings if p.subject == "mozambique"]
+        assert messages == ["the sources declare 11 members but list 13"]
 
     def test_country(self) -> None:
-        """The network serves Mozambique, MZ."""
-        network = umn.networks.lookup("MZ")
-        assert network.id == "mozambique"
-        assert network.level is NetworkLevel.COUNTRY
-        assert network.country_code == "MZ"
+        """The network serves Mozambique, MZ: the country record itself."""
+        assert self.NETWORK.country is umn.countries.lookup("MZ")
+
+    def test_country_code(self) -> None:
+        """Its country code is MZ."""
+        assert self.NETWORK.country_code == "MZ"
+
+    def test_level(self) -> None:
+        """It is a country network."""
+        assert self.NETWORK.level is NetworkLevel.COUNTRY
+
+    def test_found_by_code(self) -> None:
+        """MZ, MOZ and 508 find it."""
+        assert [umn.networks.lookup(key).id for key in ("MZ", "MOZ", 508)] == ["mozambique"] * 3
 
     def test_kick_off_meeting(self) -> None:
         """The kick-off meeting of 16 February 2022 is recorded as an event."""
@@ -282,6 +358,11 @@ class TestNetworks:
         assert network.declared_member_count == 38
         assert not network.is_membership_complete
         assert len(network.members) < 38
+
+    @pytest.mark.parametrize("agency", ["UNITAR", "UNU"])
+    def test_participants_are_not_members(self, agency: str) -> None:
+        """UNITAR and UNU took part in working groups, which is no membership (E264, E265)."""
+        assert umn.agencies.lookup(agency) not in umn.networks.lookup("global").members
 
     def test_one_global_network(self) -> None:
         """Exactly one network is global."""
@@ -314,10 +395,21 @@ class TestNetworks:
 
     def test_country_networks_have_countries(self) -> None:
         """Every country network names its country and no region of its own."""
-        for network in umn.networks:
-            if network.level is NetworkLevel.COUNTRY:
-                assert network.country is not None, network.id
-                assert network.region is None, network.id
+        wrong = [
+            n.id
+            for n in umn.networks
+            if n.level is NetworkLevel.COUNTRY and (n.country is None or n.region is not None)
+        ]
+        assert wrong == []
+
+    def test_countries_are_the_countries_records(self) -> None:
+        """A network's country is the very record the countries registry holds."""
+        wrong = [
+            n.id
+            for n in umn.networks
+            if n.country is not None and n.country is not umn.countries.lookup(n.country.alpha2)
+        ]
+        assert wrong == []
 
     @pytest.mark.parametrize(
         ("network", "co_chairs"),
@@ -327,14 +419,28 @@ class TestNetworks:
             ("europe-central-asia", ["iom", "undp", "unhcr"]),
             ("latin-america-caribbean", ["iom", "eclac"]),
             ("arab-region", []),
+            ("uzbekistan", ["iom"]),
         ],
     )
-    def test_regional_co_chairs(self, network: str, co_chairs: list[str]) -> None:
+    def test_co_chairs(self, network: str, co_chairs: list[str]) -> None:
         """Co-chairs as the sources name them.
 
-        The Arab region's IOM and ESCWA are its co-secretariat, not co-chairs.
+        The Arab region's IOM and ESCWA are its co-secretariat, not co-chairs; Uzbekistan's
+        network is co-chaired by IOM (network.md, section 5b).
         """
         assert [a.id for a in umn.networks.lookup(network).co_chairs] == co_chairs
+
+    def test_uzbekistan_co_chair_is_cited(self) -> None:
+        """Uzbekistan's co-chair names its source."""
+        assert umn.networks.lookup("uzbekistan").cite("co_chairs")
+
+    def test_pakistan_iom_is_no_member(self) -> None:
+        """Pakistan's IOM is the network's secretariat, not a listed member (E008, E909)."""
+        assert umn.agencies.lookup("IOM") not in umn.networks.lookup("pakistan").members
+
+    def test_turkiye_lists_no_government_body(self) -> None:
+        """Türkiye's governmental members are no UN entities: not among the members (F012)."""
+        assert umn.networks.lookup("Türkiye").members == ()
 
     def test_existence_is_not_a_launch(self) -> None:
         """A network known from a list only is first evidenced then, and not launched."""
@@ -342,12 +448,23 @@ class TestNetworks:
         assert algeria.launched is None
         assert algeria.first_evidenced == DateSpan.parse("2024-08")
 
+    def test_kenya_first_evidenced(self) -> None:
+        """Kenya's network existed by 27 May 2021 (F011)."""
+        assert umn.networks.lookup("Kenya").first_evidenced == DateSpan.parse("2021-05-27")
+
+    def test_kenya_not_launched_then(self) -> None:
+        """That page shows it at work, which is no launch."""
+        assert umn.networks.lookup("Kenya").launched is None
+
     def test_first_evidence_never_after_the_launch(self) -> None:
         """A network is shown existing no later than its launch."""
-        for network in umn.networks:
-            if network.launched is not None:
-                assert network.first_evidenced is not None, network.id
-                assert network.first_evidenced.earliest <= network.launched.latest, network.id
+        late = [
+            n.id
+            for n in umn.networks
+            if n.launched is not None
+            and (n.first_evidenced is None or n.first_evidenced.earliest > n.launched.latest)
+        ]
+        assert late == []
 
     def test_uganda_correction(self) -> None:
         """Uganda's network lists the ILO as its fifteenth member, as uganda.iom.int does."""
@@ -362,8 +479,50 @@ class TestNetworks:
 
     def test_networks_of_an_agency(self) -> None:
         """UNICEF is a member of the East and Southern Africa network, which it co-chairs."""
-        networks = [n.id for n in DATASET.networks_of("UNICEF")]
-        assert "east-southern-africa" in networks
+        assert "east-southern-africa" in [n.id for n in DATASET.networks_of("UNICEF")]
+
+
+class TestCountries:
+    """Every country or area of M49, and Kosovo."""
+
+    def test_kosovo_code_is_user_assigned(self) -> None:
+        """Kosovo's XK is a user-assigned code, marked so."""
+        assert umn.countries.lookup("XK").is_code_user_assigned
+
+    def test_the_member_states(self) -> None:
+        """The 193 Member States of the United Nations."""
+        assert sum(1 for c in umn.countries if c.is_member_state) == 193
+
+    @pytest.mark.parametrize(
+        ("alpha3", "m49_name", "other"),
+        [
+            ("CIV", "Côte d’Ivoire", "Ivory Coast"),
+            ("FLK", "Falkland Islands (Malvinas)", "Falkland Islands"),
+            ("NLD", "Netherlands (Kingdom of the)", "Netherlands"),
+        ],
+    )
+    def test_m49_english_names_that_disagree(self, alpha3: str, m49_name: str, other: str) -> None:
+        """The M49 name as UNSD writes it is the name; the other table's stays as a name."""
+        country = umn.countries.lookup(alpha3)
+        assert country.name == m49_name
+        assert other in [n.text for n in country.names if n.lang == "en" and n.scheme == "m49"]
+
+    @pytest.mark.parametrize("alpha2", ["CI", "FK", "NL"])
+    def test_m49_english_names_are_warned(self, alpha2: str) -> None:
+        """validate() reports each disagreement of the M49 English name."""
+        messages = [
+            p.message
+            for p in REPORT.warnings
+            if p.subject == f"country-{alpha2}" and p.code == "conflicting-names"
+        ]
+        assert [m for m in messages if m.startswith("the M49 name in en ")] != []
+
+    @pytest.mark.parametrize("alpha2", ["CI", "FK", "NL"])
+    def test_the_other_name_finds_the_country(self, alpha2: str) -> None:
+        """Ivory Coast, Falkland Islands and Netherlands find their countries."""
+        country = umn.countries.lookup(alpha2)
+        [other] = [n.text for n in country.names if n.lang == "en" and n.scheme == "m49"]
+        assert umn.countries.lookup(other) is country
 
 
 class TestChampions:
@@ -384,6 +543,15 @@ class TestChampions:
     def test_attendance_gives_no_date(self) -> None:
         """The Accra list proves a country a Champion, not since when."""
         assert umn.champions.lookup("Canada").since is None
+
+    def test_none_before_the_compact(self) -> None:
+        """No Champion is dated before the Compact was adopted."""
+        early = [
+            c.id
+            for c in umn.champions
+            if c.since is not None and c.since.latest < umn.compact.adopted
+        ]
+        assert early == []
 
     @pytest.mark.parametrize("key", ["KEN", "KE", 404, "Kenya"])
     def test_looked_up_like_networks(self, key: str | int) -> None:
@@ -420,10 +588,20 @@ class TestObjectives:
 
     @pytest.mark.parametrize("number", range(1, 24))
     def test_labels_in_three_languages(self, number: int) -> None:
-        """Every objective has its short label in English, French and Spanish."""
+        """Every objective has its short label in French and Spanish."""
         objective = umn.objectives.lookup(number)
         assert objective.short_label_in("fr")
         assert objective.short_label_in("es")
+
+    @pytest.mark.parametrize("lang", ["zh", "ar", "ru"])
+    def test_no_titles_where_no_source_gives_them(self, lang: str) -> None:
+        """No source gives the titles in Chinese, Arabic or Russian (F026): none is made up."""
+        assert [o.number for o in umn.objectives if o.title_in(lang) is not None] == []
+
+    def test_first_objective_cites_the_compact(self) -> None:
+        """The first objective cites A/RES/73/195 at its official address."""
+        urls = [s.url for s in umn.objectives.lookup(1).sources]
+        assert "https://undocs.org/A/RES/73/195" in urls
 
 
 class TestPrinciples:
@@ -442,15 +620,31 @@ class TestPrinciples:
         assert {p.paragraph for p in umn.principles} == {15}
 
     @pytest.mark.parametrize("letter", list("abcdefghij"))
-    def test_names_in_three_languages(self, letter: str) -> None:
+    def test_names_in_french_and_spanish(self, letter: str) -> None:
         """Every principle has its name in French and Spanish."""
         principle = umn.principles.lookup(letter)
         assert principle.name_in("fr")
         assert principle.name_in("es")
 
+    @pytest.mark.parametrize("letter", list("abcdefghij"))
+    def test_chinese_names(self, letter: str) -> None:
+        """The Chinese names as the Progress Declaration's paragraph 3 words them (F004)."""
+        assert umn.principles.lookup(letter).name_in("zh") == CHINESE_NAMES[letter]
+
+    @pytest.mark.parametrize("letter", list("abcdefghij"))
+    def test_chinese_names_cite_the_declaration(self, letter: str) -> None:
+        """Each Chinese name cites A/RES/76/266."""
+        sources = umn.principles.lookup(letter).cite("name", lang="zh")
+        assert "https://undocs.org/A/RES/76/266" in [s.url for s in sources]
+
+    @pytest.mark.parametrize("letter", list("abcdefghij"))
+    def test_found_by_chinese_name(self, letter: str) -> None:
+        """A principle is found by its Chinese name."""
+        assert umn.principles.lookup(CHINESE_NAMES[letter]).letter == letter
+
 
 class TestCompact:
-    """The Compact's adoption, endorsement and review."""
+    """The Compact's adoption, endorsement, names and review."""
 
     def test_adoption(self) -> None:
         """Adopted in Marrakech on 10 December 2018."""
@@ -467,15 +661,18 @@ class TestCompact:
         assert umn.compact.vote == Vote(in_favour=152, against=5, abstentions=12, non_voting=24)
 
     def test_states_against(self) -> None:
-        """The five States that voted against, as written, with their ISO codes."""
-        states = umn.compact.voted_against
-        assert [s.as_written for s in states] == [
+        """The five States that voted against, as written."""
+        assert [s.as_written for s in umn.compact.voted_against] == [
             "Czech Republic",
             "Hungary",
             "Israel",
             "Poland",
             "United States",
         ]
+
+    def test_states_against_codes(self) -> None:
+        """The five States that voted against, by their countries' ISO codes."""
+        states = umn.compact.voted_against
         assert [s.country.alpha3 for s in states if s.country] == [
             "CZE",
             "HUN",
@@ -494,6 +691,29 @@ class TestCompact:
         states = (*umn.compact.voted_against, *umn.compact.abstained)
         assert [s.as_written for s in states if s.country is None] == []
 
+    @pytest.mark.parametrize(
+        ("lang", "name"),
+        [
+            ("zh", "安全、有序和正常移民全球契约"),
+            ("ar", "الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية"),
+            ("ru", "Глобальный договор о безопасной, упорядоченной и легальной миграции"),
+            ("es", "Pacto Mundial para la Migración Segura, Ordenada y Regular"),
+            ("fr", "Pacte mondial pour des migrations sûres, ordonnées et régulières"),
+        ],
+    )
+    def test_names_in_languages(self, lang: str, name: str) -> None:
+        """The Compact's name in Chinese (F002), Arabic (F005), Russian (F014), Spanish, French."""
+        assert umn.compact.name_in(lang) == name
+
+    def test_marrakech_compact_in_chinese(self) -> None:
+        """The Declaration also calls it the Marrakech Compact on Migration (F002)."""
+        assert "马拉喀什移民问题契约" in _names(umn.compact, "zh")
+
+    def test_russian_name_cites_the_document(self) -> None:
+        """The Russian name cites A/CONF.231/3, the document it was read in."""
+        urls = [s.url for s in umn.compact.cite("name", lang="ru")]
+        assert "https://undocs.org/A/CONF.231/3" in urls
+
     def test_review_forum(self) -> None:
         """The IMRF meets every four years from 2022."""
         forum = umn.compact.review_forum
@@ -501,12 +721,25 @@ class TestCompact:
         assert forum.first_year == 2022
         assert forum.cadence_years == 4
 
+    def test_progress_declaration(self) -> None:
+        """The 2022 forum's outcome is A/RES/76/266, endorsed on 7 June 2022 (F001)."""
+        [edition] = [e for e in umn.compact.review_forum.editions if e.year == 2022]
+        assert edition.outcome_resolution == "A/RES/76/266"
+        assert edition.progress_declaration_endorsed == dt.date(2022, 6, 7)
+
+    def test_progress_declaration_cites_the_resolution(self) -> None:
+        """The outcome cites A/RES/76/266 at its official address."""
+        [edition] = [e for e in umn.compact.review_forum.editions if e.year == 2022]
+        assert [s.url for s in edition.cite("outcome_resolution")] == [
+            "https://undocs.org/A/RES/76/266"
+        ]
+
     def test_review_forum_2026(self) -> None:
-        """The second IMRF met in New York on 5-8 May 2026."""
-        edition = umn.compact.review_forum.editions[-1]
-        assert edition.year == 2026
+        """The second IMRF met in New York on 5-8 May 2026; its outcome is not known."""
+        [edition] = [e for e in umn.compact.review_forum.editions if e.year == 2026]
         assert edition.dates == DateSpan(dt.date(2026, 5, 5), dt.date(2026, 5, 8))
         assert edition.place == "New York"
+        assert edition.outcome_resolution is None
 
     def test_editions_follow_the_cadence(self) -> None:
         """Editions are held in the first year and every cadence_years after it."""
@@ -514,15 +747,28 @@ class TestCompact:
         years = [e.year for e in forum.editions]
         assert years == list(range(forum.first_year, years[-1] + 1, forum.cadence_years))
 
-    def test_names_in_languages(self) -> None:
-        """The Compact and its forum have their French and Spanish names."""
-        assert (
-            umn.compact.name_in("es")
-            == "Pacto Mundial para la Migración Segura, Ordenada y Regular"
-        )
-        assert umn.compact.review_forum.name_in("fr") == (
-            "Forum d'examen des migrations internationales"
-        )
+    def test_forum_names(self) -> None:
+        """The forum has its French, Spanish and Chinese names (F003)."""
+        forum = umn.compact.review_forum
+        assert forum.name_in("fr") == "Forum d'examen des migrations internationales"
+        assert forum.name_in("zh") == "国际移民问题审查论坛"
+
+    def test_network_in_arabic(self) -> None:
+        """The Network's Arabic name (F006)."""
+        assert umn.networks.lookup("global").name_in("ar") == "شبكة الأمم المتحدة المعنية بالهجرة"
+
+    @pytest.mark.parametrize(
+        ("network", "date"),
+        [
+            ("europe-central-asia", "2020-11-12"),
+            ("latin-america-caribbean", "2025-03-18/2025-03-20"),
+        ],
+    )
+    def test_regional_reviews(self, network: str, date: str) -> None:
+        """Regional reviews of the second addendum are events of their networks (F007, F008)."""
+        events, _ = DATASET.about(network)
+        reviews = [str(e.date) for e in events if e.kind is EventKind.REVIEW]
+        assert date in reviews
 
 
 class TestExecutiveCommittee:
@@ -610,9 +856,3 @@ class TestObservations:
         values = [value for _, value in counts]
         assert len(values) >= 2
         assert values == sorted(set(values))
-
-
-def test_document_is_valid_json_for_the_schema() -> None:
-    """The bundled text parses, with the kinds the table names."""
-    data = json.loads(DATASET.to_json())
-    assert {kind.plural for kind in KINDS} <= set(data)

@@ -263,6 +263,10 @@ def structure(data: object, *, origin: str | None = None) -> tuple[dt.date, dict
             elif not kind.is_required:
                 parts[kind.plural] = ()
                 references.add(kind, [], set(), [])
+            else:
+                # A required array that is missing is reported once, above: references into
+                # it stay quiet.
+                references.unusable.add(kind.type)
     finally:
         _REFERENCES.reset(token)
     if not problems and len(parts) < len(_KNOWN):

@@ -200,9 +200,12 @@ def _state(state: object, compact: Mapping[str, Any], countries: dict[str, Any])
     if not isinstance(state, Mapping) or not _inline(state):
         return state
     citations = compact.get("citations")
-    sources: object = []
+    sources: list[object] = []
     if isinstance(citations, Mapping):
-        sources = [*citations.get("voted_against", []), *citations.get("abstained", [])]
+        for key in _STATE_LISTS:
+            cited = citations.get(key)
+            if isinstance(cited, list):  # anything else is the converter's to report
+                sources.extend(cited)
     code = _country(state["country"], sources or compact.get("sources", []), countries)
     return {**state, "country": code} if code is not None else state
 

@@ -87,6 +87,7 @@ class _Table(Generic[T]):
         by_raw: dict[str, T] = {}
         entries: list[tuple[str, str, T]] = []
         problems: list[DataProblem] = []
+        clashes: set[tuple[int, int]] = set()
         for index, record in enumerate(records):
             for raw in kind.keys(record):
                 text = _text(raw)
@@ -97,7 +98,10 @@ class _Table(Generic[T]):
                 if seen is None:
                     by_key[key] = (index, record)
                     entries.append((key, text, record))
-                elif seen[1] is not record:
+                elif seen[1] is not record and (index, seen[0]) not in clashes:
+                    # One problem for two records, at the first key they share: a name
+                    # written in several languages, or a name and an id, is one clash.
+                    clashes.add((index, seen[0]))
                     problems.append(
                         DataProblem(
                             f"{path}[{index}]",
