@@ -42,9 +42,23 @@ UNDP = Agency(
 _REFERRED: dict[tuple[type, object], Any] = {(Source, "s"): SOURCE, (Agency, "undp"): UNDP}
 
 
-def _resolve(cl: type, key: object) -> Any:
-    """The record a reference names, as the bundle resolves it."""
-    return _REFERRED[cl, key]
+class _Referred:
+    """Resolves references to the two records above, as the bundle resolves its own."""
+
+    def one(self, cl: type, key: object, /) -> Any:
+        """The record a reference names."""
+        return _REFERRED[cl, key]
+
+    def many(self, cl: type, keys: tuple[object, ...], /) -> tuple[Any, ...]:
+        """The records references name, in order."""
+        return tuple(self.one(cl, key) for key in keys)
+
+    def citation(self, field: str, sources: tuple[Source, ...], /) -> Citation:
+        """A citation of *field* to *sources*."""
+        return Citation(field, sources)
+
+
+_resolve = _Referred()
 
 
 class TestBundledRecords:
@@ -70,7 +84,7 @@ class TestBundledRecords:
     def test_written_form_builds_back(self, kind: Kind[Any]) -> None:
         """Each record, written as the document writes it, builds back into an equal record."""
         records = BUNDLE.records(kind)
-        assert tuple(build(kind.type, to_data(r), BUNDLE.resolve) for r in records) == records
+        assert tuple(build(kind.type, to_data(r), BUNDLE) for r in records) == records
 
 
 class TestBuild:
@@ -132,7 +146,7 @@ class TestBuild:
         compact = BUNDLE.singleton(kind_named("compact"))
         data = to_data(compact)
         data["voted_against"] = [{"as_written": "Hungary", "country": None}]
-        built: Compact = build(Compact, data, BUNDLE.resolve)
+        built: Compact = build(Compact, data, BUNDLE)
         assert built.voted_against == (State("Hungary"),)
 
     def test_vote(self) -> None:

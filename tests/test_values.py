@@ -70,7 +70,7 @@ def _name(value: object) -> Name:
     try:
         sources = _sources(value["sources"])
     except InvalidError as error:
-        raise InvalidError.of([error], within=lambda where: f".sources{where}") from None
+        raise error.under(".sources") from None
     return Name(value["lang"], value["field"], text(value["text"]), sources)
 
 
@@ -577,8 +577,15 @@ class TestInvalidError:
         assert error.code == "invalid-value"
 
     def test_of(self) -> None:
-        """Several errors become one, each problem's path placed within a part."""
+        """Several errors become one, with every problem of each."""
         first = InvalidError("a", "bad-date", where=".x")
         second = InvalidError("b", "bad-text")
-        error = InvalidError.of([first, second], within=lambda where: f"[0]{where}")
-        assert error.problems == (("[0].x", "a", "bad-date"), ("[0]", "b", "bad-text"))
+        error = InvalidError.of([first, second])
+        assert error.problems == ((".x", "a", "bad-date"), ("", "b", "bad-text"))
+        assert str(error) == "a"
+
+    def test_under(self) -> None:
+        """An error found within a part: each problem's path placed after the part's."""
+        error = InvalidError.of([InvalidError("a", "bad-date", where=".x")]).under("[0]")
+        assert error.problems == (("[0].x", "a", "bad-date"),)
+        assert str(error) == "a"
