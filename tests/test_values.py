@@ -70,7 +70,8 @@ def _name(value: object) -> Name:
     try:
         sources = _sources(value["sources"])
     except InvalidError as error:
-        raise error.under(".sources") from None
+        placed = error.under(".sources")
+        raise placed from None
     return Name(value["lang"], value["field"], text(value["text"]), sources)
 
 
