@@ -1,9 +1,11 @@
 """Fail if the long description of a built distribution has a relative link.
 
 PyPI shows README.md as the project's page, away from the repository, so a link such as
-``docs/data.md`` or ``#license`` leads nowhere there. This renders the description as PyPI
-does (readme_renderer, the library behind PyPI's rendering and ``twine check``) and lists every
-link and image whose address is not absolute.
+``docs/data.md`` or ``LICENSE`` leads nowhere there. This renders the description as PyPI does
+(readme_renderer, the library behind PyPI's rendering and ``twine check``) and lists every link
+and image whose address is not absolute. A link to a place on the same page (``#license``,
+which the renderer writes as ``#user-content-license`` beside each heading) is kept if the
+page has that place.
 
 Usage: ``python tools/check_long_description.py dist/*.whl dist/*.tar.gz`` (``nox -s packaging``
 runs it on what it builds). Exit status 1 if any link is relative, 2 if a file has no
@@ -40,11 +42,24 @@ class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.addresses: list[str] = []
+        self.places: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if value is not None and (tag, name) in {("a", "href"), ("img", "src")}:
+            if value is None:
+                continue
+            if (tag, name) in {("a", "href"), ("img", "src")}:
                 self.addresses.append(value)
+            elif name in {"id", "name"}:
+                self.places.add(value)
+
+    def is_relative(self, address: str) -> bool:
+        """Whether *address* leads nowhere from PyPI's page."""
+        parts = urlsplit(address)
+        if parts.scheme in ABSOLUTE:
+            return False
+        on_this_page = not (parts.scheme or parts.netloc or parts.path or parts.query)
+        return not (on_this_page and parts.fragment in self.places)
 
 
 def metadata(path: Path) -> str:
@@ -77,11 +92,15 @@ def relative_links(path: Path) -> list[str] | None:
         raise ValueError(msg)
     parser = _Links()
     parser.feed(rendered)
-    return [a for a in parser.addresses if urlsplit(a).scheme not in ABSOLUTE]
+    parser.close()
+    return [address for address in parser.addresses if parser.is_relative(address)]
 
 
 def main(argv: list[str]) -> int:
     """Check each distribution named in *argv*; return the exit status."""
+    if not argv:
+        print("usage: python tools/check_long_description.py DIST [DIST ...]")
+        return 2
     status = 0
     for name in argv:
         found = relative_links(Path(name))
