@@ -28,8 +28,9 @@ from pathlib import Path
 
 import nox
 
-# 2025.2.9 added nox.project.dependency_groups; 2025.10.14 the download_python option.
-nox.needs_version = ">=2025.10.14"
+# nox.project.dependency_groups, download_python, and the parallel scheduler (`requires=`,
+# allow_parallel) are all in the nox this file was written against.
+nox.needs_version = ">=2026.10.20"
 nox.options.default_venv_backend = "venv"
 nox.options.error_on_external_run = True
 # A Python a session asks for and that is not here fails that session, locally too; nox
@@ -41,6 +42,12 @@ nox.options.download_python = "never"
 nox.options.reuse_venv = "no" if os.environ.get("CI") else "yes"
 # A bare `nox`: the quick loop.
 nox.options.sessions = ["tests", "typing", "lint"]
+# Sessions run side by side, one per core, each in its own nox process whose output is shown
+# when it ends: the tests are single-threaded, and one session's downloads overlap another's
+# tests. `nox -j 1` runs them one by one, with their output as it comes. The sessions that
+# write to the tree or measure time (data, bench) run alone.
+nox.options.parallel = "auto"
+nox.options.allow_parallel = True
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -225,33 +232,28 @@ def citation(session: nox.Session) -> None:
     session.run("cffconvert", "--validate", "--infile", "CITATION.cff")
 
 
-# What `nox -s ci` runs, quickest first: a broken format or citation fails in seconds.
+# What `nox -s ci` runs, the longest first so that the others share the other core with it.
 CI = [
-    "lint",
-    "citation",
-    "typing",
     *(f"tests-{version}" for version in PYTHONS),
     "docs",
+    "typing",
     "packaging",
+    "lint",
+    "citation",
 ]
 
 
-@nox.session(venv_backend="none")
+@nox.session(venv_backend="none", requires=CI)
 def ci(session: nox.Session) -> None:
     """The full check (what .ci/run runs): every session CI requires, each in its own env."""
-    for version, python in INTERPRETERS.items():
-        if python is None:
-            session.warn(
-                f"Python {version} NOT FOUND (not on PATH as python{version}, nor in pyenv): "
-                f"tests-{version} will fail"
-            )
-        else:
-            session.log(f"Python {version}: {python}")
-    for name in CI:
-        session.notify(name)
+    # Runs once all of them have passed (nox runs the sessions it requires first, and none
+    # of this if one fails).
+    for version in PYTHONS:
+        session.log(f"Python {version}: {INTERPRETERS[version]}")
+    session.log(f"Every session passed: {', '.join(CI)}")
 
 
-@nox.session
+@nox.session(allow_parallel=False)
 def data(session: nox.Session) -> None:
     """Put the bundled data in canonical form, validate it, and regenerate `_generated`.
 
@@ -275,7 +277,7 @@ def reference(session: nox.Session) -> None:
     session.run("pytest", "-q", "tests/reference", *session.posargs)
 
 
-@nox.session
+@nox.session(allow_parallel=False)
 def bench(session: nox.Session) -> None:
     """Run the performance suite; it builds its own environment with the package and pycountry."""
     session.run("python", "benchmarks/run.py", *session.posargs)
