@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,10 +11,15 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-# CI machines are shared and their timing noisy: a slow example is not a failure here (speed
-# is measured in benchmarks/, never in the tests). Examples are drawn at random each run.
-settings.register_profile("un-migration-network", deadline=None)
-settings.load_profile("un-migration-network")
+# How hard Hypothesis tries is chosen per run, not per test: nox sets HYPOTHESIS_PROFILE
+# ("quick" for the local loop, "ci" for the full check); a bare `pytest` uses "default".
+# CI machines are shared and their timing noisy: a slow example is not a failure in any
+# profile (speed is measured in benchmarks/, never in the tests). Examples are drawn at random
+# each run. A test that sets its own `max_examples` overrides the profile: leave it out.
+settings.register_profile("default", deadline=None)
+settings.register_profile("quick", max_examples=10, deadline=None)
+settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # tests/ is a plain directory, not a package: make `import strategies` work under any
 # import mode.
