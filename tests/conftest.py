@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -36,8 +37,14 @@ def dataset() -> umn.Dataset:
     return umn.load()
 
 
+@functools.cache
+def _document_text() -> str:
+    """The bundled dataset's JSON document, written once per run."""
+    return umn.load().to_json()
+
+
 @pytest.fixture
 def document() -> dict[str, Any]:
     """A fresh, mutable copy of the bundled dataset's JSON document."""
-    data: dict[str, Any] = json.loads(umn.load().to_json())
+    data: dict[str, Any] = json.loads(_document_text())
     return data
