@@ -19,6 +19,8 @@ from changes import Change as DocumentChange
 from un_migration_network import Change, DatasetDiff
 
 BUNDLED = umn.load()
+#: The bundled data's date, as documents write it.
+AS_OF = BUNDLED.as_of.isoformat()
 RELEASE_2 = umn.load_dataset(Path(__file__).parent / "data" / "release-0.2.0.json")
 SINCE_RELEASE_2 = RELEASE_2.diff(BUNDLED)
 MOZ = ("networks", ID("mozambique"))
@@ -51,7 +53,7 @@ class TestNoChange:
 
     def test_str(self) -> None:
         """It says there is no change, and the data's date."""
-        assert str(BUNDLED.diff(BUNDLED)) == "no change (data as of 2026-12-02 on both sides)"
+        assert str(BUNDLED.diff(BUNDLED)) == f"no change (data as of {AS_OF} on both sides)"
 
     def test_str_of_a_diff_between_dates(self) -> None:
         """A diff without changes between two dates does not name one date for both."""
@@ -61,8 +63,8 @@ class TestNoChange:
     def test_to_dict(self) -> None:
         """Its JSON form has both dates and no change."""
         assert BUNDLED.diff(BUNDLED).to_dict() == {
-            "old_as_of": "2026-12-02",
-            "new_as_of": "2026-12-02",
+            "old_as_of": AS_OF,
+            "new_as_of": AS_OF,
             "changes": [],
         }
 
@@ -85,7 +87,7 @@ class TestEditedCopy:
         """The change reads as kind, key and field: old -> new."""
         diff = _edited(document, set_at((*MOZ, "launched"), "2022-02"))
         assert str(diff).splitlines() == [
-            "data as of 2026-12-02 -> 2026-12-02",
+            f"data as of {AS_OF} -> {AS_OF}",
             "networks: 1 changed",
             '~ networks mozambique launched: "2022-02-15" -> "2022-02"',
         ]
@@ -150,7 +152,7 @@ class TestEditedCopy:
     def test_the_data_date(self, document: Document) -> None:
         """A new as-of date is a change of the data itself."""
         diff = _edited(document, set_at(("as_of",), "2026-12-31"))
-        assert diff.changes == (Change("as_of", "data", "as_of", "2026-12-02", "2026-12-31"),)
+        assert diff.changes == (Change("as_of", "data", "as_of", AS_OF, "2026-12-31"),)
 
     def test_the_compact(self, document: Document) -> None:
         """A field of the Compact, one record of its own, is a change of it."""
@@ -221,8 +223,8 @@ class TestEditedCopy:
         """The JSON form lists each change with what happened."""
         diff = _edited(document, set_at((*MOZ, "launched"), "2022-02"))
         assert diff.to_dict() == {
-            "old_as_of": "2026-12-02",
-            "new_as_of": "2026-12-02",
+            "old_as_of": AS_OF,
+            "new_as_of": AS_OF,
             "changes": [
                 {
                     "what": "changed",

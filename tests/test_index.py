@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import un_migration_network as umn
-from un_migration_network._bundle import FORMAT, header
+from un_migration_network._bundle import BUCKET, FORMAT, bucket_of, header
 from un_migration_network._dataset import Dataset
 from un_migration_network._document import write
 from un_migration_network._index import build, bundle_files, canonical, dumps
@@ -29,6 +29,13 @@ INDEX = _DATA.joinpath("un_migration_network.index.json").read_bytes()
 CONVERTED = umn.load_dataset(json.loads(DOCUMENT))
 PARSED: dict[str, Any] = json.loads(INDEX)
 HEADER = header(INDEX)
+
+
+def _lookup(name: str, key: str) -> Any:
+    """What map *name* of the bundled index holds for *key*, from the key's bucket alone."""
+    count = HEADER["maps"][name]
+    start, end = HEADER["sections"][f"{name}/{bucket_of(key, count)}"]
+    return json.loads(INDEX[start:end]).get(key)
 
 
 def _reversed(data: dict[str, Any]) -> Dataset:
@@ -113,9 +120,14 @@ class TestSections:
         assert json.loads(INDEX[start:end]) == PARSED[name]
 
     def test_a_section_per_kind(self) -> None:
-        """Every kind held in an array has its records' section and its keys' section."""
-        expected = sorted(f"{k.plural}{s}" for k in REGISTERED for s in ("", ".keys"))
-        assert sorted(HEADER["sections"]) == expected
+        """Every kind held in an array has its records' spans and the buckets of its maps."""
+        maps = HEADER["maps"]
+        expected = {kind.plural for kind in REGISTERED} | {
+            f"{name}/{number}" for name, count in maps.items() for number in range(count)
+        }
+        assert set(HEADER["sections"]) == expected
+        kinds_with_maps = {name.partition(".")[0] for name in maps}
+        assert kinds_with_maps == {kind.plural for kind in REGISTERED}
 
     @pytest.mark.parametrize("kind", REGISTERED, ids=lambda kind: kind.plural)
     def test_record_spans(self, kind: Kind[Any]) -> None:
@@ -124,15 +136,27 @@ class TestSections:
         found = [json.loads(DOCUMENT[start:end]) for start, end in section["spans"]]
         assert found == json.loads(DOCUMENT)[kind.plural]
 
+    @pytest.mark.parametrize("name", sorted(HEADER["maps"]))
+    def test_buckets(self, name: str) -> None:
+        """Each key of a map stands in the bucket its CRC-32 names, and buckets stay small."""
+        count = HEADER["maps"][name]
+        for number in range(count):
+            bucket = PARSED[f"{name}/{number}"]
+            assert all(bucket_of(key, count) == number for key in bucket)
+        sizes = [len(PARSED[f"{name}/{number}"]) for number in range(count)]
+        assert sum(sizes) <= count * BUCKET
+
     @pytest.mark.parametrize("kind", REGISTERED, ids=lambda kind: kind.plural)
     def test_ids(self, kind: Kind[Any]) -> None:
-        """The ids are the records' primary keys, in the document's order."""
-        assert PARSED[kind.plural]["ids"] == [kind.key(r) for r in umn.load().registry(kind)]
+        """Every primary key finds its record's place and span, in the document's order."""
+        records = list(umn.load().registry(kind))
+        spans = PARSED[kind.plural]["spans"]
+        found = [_lookup(f"{kind.plural}.ids", kind.key(record)) for record in records]
+        assert found == [[position, *spans[position]] for position in range(len(records))]
 
     @pytest.mark.parametrize("kind", REGISTERED, ids=lambda kind: kind.plural)
     def test_every_key_finds_its_record(self, kind: Kind[Any]) -> None:
         """Every folded key of every record points at that record (the first where shared)."""
-        keys = PARSED[f"{kind.plural}.keys"]
         records = list(umn.load().registry(kind))
         wrong = [
             (str(raw), index)
@@ -140,30 +164,33 @@ class TestSections:
             for raw in kind.keys(record)
             if raw is not None
             and normalize(str(raw))
-            and records[keys[normalize(str(raw))]] is not record
+            and records[_lookup(f"{kind.plural}.keys", normalize(str(raw)))[0]] is not record
         ]
         assert wrong == []
 
+    def test_a_key_missing(self) -> None:
+        """A key no record has is in no bucket."""
+        assert _lookup("networks.keys", "atlantis") is None
+
     def test_a_name_in_another_language(self) -> None:
         """A key in Arabic points at the record it names."""
-        keys = PARSED["networks.keys"]
-        position = keys[normalize("شبكة الأمم المتحدة المعنية بالهجرة")]
-        assert PARSED["networks"]["ids"][position] == "global"
+        position, *_ = _lookup("networks.keys", normalize("شبكة الأمم المتحدة المعنية بالهجرة"))
+        assert list(umn.networks)[position].id == "global"
 
     def test_countries_of_networks(self) -> None:
         """Networks that name a country are found by its alpha-2 code."""
-        section = PARSED["networks"]
-        assert section["ids"][section["countries"]["MZ"]] == "mozambique"
+        position, *_ = _lookup("networks.countries", "MZ")
+        assert list(umn.networks)[position].id == "mozambique"
 
     def test_subjects_of_events(self) -> None:
-        """Events are found by the record they are about."""
-        section = PARSED["events"]
-        ids = [section["ids"][position] for position in section["subjects"]["mozambique"]]
+        """Events are found by the record they are about, each with its place and span."""
+        events = list(umn.load().events)
+        ids = [events[position].id for position, *_ in _lookup("events.subjects", "mozambique")]
         assert ids == ["mozambique-kick-off-meeting"]
 
-    def test_no_countries_section_without_countries(self) -> None:
-        """Agencies name no country: their section has no countries."""
-        assert "countries" not in PARSED["agencies"]
+    def test_no_countries_map_without_countries(self) -> None:
+        """Agencies name no country: they have no map by country."""
+        assert "agencies.countries" not in HEADER["maps"]
 
 
 class TestDumps:
@@ -207,7 +234,11 @@ class TestBuild:
         undp["aliases"] = ["—"]
         dataset = umn.load_dataset(document)
         index = build(dataset, write(dataset.as_of, dataset.parts()))
-        assert "" not in index["agencies.keys"]
+        buckets = [
+            index[f"agencies.keys/{n}"] for n in range(index["header"]["maps"]["agencies.keys"])
+        ]
+        assert all("" not in bucket for bucket in buckets)
+        assert any("undp" in bucket for bucket in buckets)
 
     def test_miss_note_of_a_dataset(self) -> None:
         """The note on a miss is the dataset's own: here, one without Champions."""

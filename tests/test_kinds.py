@@ -285,13 +285,9 @@ class TestColumns:
             ("champions", "Morocco", "country", "es", "Marruecos"),
             ("objectives", 1, "label", "es", "Datos"),
             ("principles", "a", "name", "fr", "Priorité à la dimension humaine"),
-            (
-                "sources",
-                "unsd-m49",
-                "title",
-                "en",
-                "Standard country or area codes for statistical use (M49)",
-            ),
+            ("sources", "unterm", "title", "en", "unterm-efsrca.xlsx"),
+            # A source without a title is shown by its publisher.
+            ("sources", "unsd-m49", "title", "en", "United Nations Statistics Division"),
         ],
     )
     def test_values(

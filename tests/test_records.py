@@ -540,9 +540,9 @@ class TestSource:
 
     def test_short_and_long(self) -> None:
         """A source is shown by its title (or publisher, or address), and its address."""
-        m49 = umn.load().sources.lookup("unsd-m49")
-        assert m49._short("en") == m49.title
-        assert m49._long("en") == m49.url
+        unterm = umn.load().sources.lookup("unterm")
+        assert unterm._short("en") == unterm.title == "unterm-efsrca.xlsx"
+        assert unterm._long("en") == unterm.url
 
     @pytest.mark.parametrize(
         ("title", "publisher", "expected"),

@@ -132,7 +132,7 @@ class TestPageText:
         lines = mozambique()
         start = lines.index("Sources")
         assert lines[start + 1 : start + 3] == [
-            f"[1] Standard country or a… {M49}",
+            f"[1] United Nations Statis… {M49}",
             f"[2] {SEED}",
         ]
 

@@ -215,23 +215,7 @@ class TestCountries:
 
     @pytest.mark.parametrize(
         "country",
-        [
-            pytest.param(
-                c,
-                id=c.alpha2,
-                marks=pytest.mark.xfail(
-                    reason=(
-                        "M49 (UN-CRAFd's copy) no longer lists Sao Tome and Principe as an LDC; "
-                        "the country-codes table still does, and the record follows it alone"
-                    ),
-                    strict=True,
-                )
-                if c.alpha2 == "ST"
-                else (),
-            )
-            for c in DATASET.countries
-            if c.alpha2 in M49
-        ],
+        [pytest.param(c, id=c.alpha2) for c in DATASET.countries if c.alpha2 in M49],
     )
     def test_flags(self, country: umn.Country) -> None:
         """LDC, LLDC and SIDS are the M49 table's flags."""
@@ -483,20 +467,7 @@ class TestCopiedNotInvented:
 
     @pytest.mark.parametrize(
         "source",
-        [
-            pytest.param(
-                source,
-                id=source.id,
-                marks=pytest.mark.xfail(
-                    reason="a title that describes the source; the pack does not write it",
-                    strict=True,
-                )
-                if source.id in {"unsd-m49", "unterm", "un-crafd-un-system"}
-                else (),
-            )
-            for source in DATASET.sources
-            if source.title
-        ],
+        [pytest.param(source, id=source.id) for source in DATASET.sources if source.title],
     )
     def test_source_title_is_in_the_reference(self, source: Source) -> None:
         """Every source's title is the title the pack gives (folded: quotes, dashes, case)."""
