@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import inspect
 import json
 import pickle
 from collections.abc import Callable, Iterator
@@ -711,11 +712,10 @@ class TestDocstring:
 
     def test_section_before_the_examples(self) -> None:
         """The section stands between the summary and the examples, after a blank line."""
-        text = umn.Network.__doc__
-        assert text is not None
-        assert text.index("\n\n    Attributes:\n        id: Stable key, lowercase.\n") < text.index(
-            ">>>"
-        )
+        assert umn.Network.__doc__ is not None
+        # Indented as the docstring is (Python 3.13 strips a docstring's indentation).
+        text = inspect.cleandoc(umn.Network.__doc__)
+        assert text.index("\n\nAttributes:\n    id: Stable key, lowercase.\n") < text.index(">>>")
 
     def test_section_of_a_class_without_examples(self) -> None:
         """A docstring without examples ends with the section, after a blank line."""

@@ -231,10 +231,11 @@ def write_sqlite(
         sqlite3.Error: SQLite cannot write it (the records of *dataset* refer to a record it
             does not hold; *full_text* where SQLite has no FTS5).
 
-    >>> import sqlite3, tempfile, pathlib, un_migration_network as umn
+    >>> import contextlib, sqlite3, tempfile, pathlib, un_migration_network as umn
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "umn.sqlite"
     >>> write_sqlite(umn.load(), path)
-    >>> sqlite3.connect(path).execute("SELECT name FROM networks WHERE id = 'global'").fetchone()
+    >>> with contextlib.closing(sqlite3.connect(path)) as db:
+    ...     db.execute("SELECT name FROM networks WHERE id = 'global'").fetchone()
     ('United Nations Network on Migration',)
     """
     # Made here, exclusively, so that an existing file is never overwritten.
