@@ -13,13 +13,15 @@ import pytest
 from hypothesis import settings
 
 # How hard Hypothesis tries is chosen per run, not per test: nox sets HYPOTHESIS_PROFILE
-# ("quick" for the local loop, "ci" for the full check); a bare `pytest` uses "default".
+# ("quick", 10 examples, for the local loop and the other Pythons of the full check; "ci",
+# Hypothesis's 100 and a reproduction blob on failure, for the coverage run); a bare `pytest`
+# uses "default" (100).
 # CI machines are shared and their timing noisy: a slow example is not a failure in any
 # profile (speed is measured in benchmarks/, never in the tests). Examples are drawn at random
 # each run. A test that sets its own `max_examples` overrides the profile: leave it out.
 settings.register_profile("default", deadline=None)
 settings.register_profile("quick", max_examples=10, deadline=None)
-settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+settings.register_profile("ci", deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # tests/ is a plain directory, not a package: make `import strategies` work under any
