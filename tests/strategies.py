@@ -55,7 +55,8 @@ def _fuzz_document() -> dict[str, Any]:
     # (the Netherlands).
     named |= {"AQ", "XK", "NL"}
     countries = [c for c in BUNDLED_DOCUMENT["countries"] if c["alpha2"] in named]
-    return json.loads(json.dumps({**BUNDLED_DOCUMENT, "countries": countries}))
+    document: dict[str, Any] = json.loads(json.dumps({**BUNDLED_DOCUMENT, "countries": countries}))
+    return document
 
 
 #: The document the fuzz strategies change (`mutated_documents`, `hostile_documents`).

@@ -187,6 +187,13 @@ class TestBuildErrors:
             build(Agency, {**data, "aliases": ["ok", 7]}, _resolve)
         assert caught.value.problems == (("[1]", "expected a string, got a number", "wrong-type"),)
 
+    def test_references_not_in_an_array(self) -> None:
+        """References where an array belongs are the wrong type, not a string of keys."""
+        data = {"id": "a", "acronym": "A", "name": "A", "kind": "other entity", "sources": "s"}
+        with pytest.raises(InvalidError) as caught:
+            build(Agency, data, _resolve)
+        assert caught.value.problems == (("", "expected an array, got a string", "wrong-type"),)
+
     def test_unknown_reference(self) -> None:
         """A key that *resolve* does not know is its error, not the builder's."""
         data = {"id": "n", "name": "N", "level": "global", "sources": ["nowhere"]}

@@ -197,6 +197,11 @@ class TestAFreshBundle:
         assert bundle.by_country(NETWORKS, "GT") is None
         assert bundle.by_country(AGENCIES, "MZ") is None
 
+    def test_a_reference_it_does_not_hold(self) -> None:
+        """A record that refers to a key the index lacks is a broken install, said plainly."""
+        with pytest.raises(RuntimeError, match=r"refers to agency 'nobody', which it does not"):
+            Bundle().one(umn.Agency, "nobody")
+
     def test_whole_registries(self) -> None:
         """Every record of every kind, in the document's order, equal to the bundled ones."""
         bundle = Bundle()
@@ -257,6 +262,14 @@ class TestRaces:
         """Two threads asking for a registry get one registry."""
         bundle = Bundle()
         theirs, mine = _race(bundle, "registry", lambda: bundle.registry(AGENCIES))
+        assert theirs is mine
+
+    def test_index_of_every_key(self) -> None:
+        """Two threads that search a registry index its records once."""
+        bundle = Bundle()
+        networks = bundle.registry(NETWORKS)
+        assert len(networks) > 0  # the records are read; the index of every key is not
+        theirs, mine = _race(bundle, "_whole", networks._whole)
         assert theirs is mine
 
     def test_dataset(self) -> None:

@@ -158,6 +158,9 @@ class TestLookup:
             ("Gambia (the)", "GM"),
             ("Republic of the Gambia", "GM"),
             ("Kyrgyz Republic", "KG"),
+            # An article people write before a name that has none: tried without it.
+            ("THE Angola", "AO"),
+            ("the Japan", "JP"),
             ("Republic of Kenya", "KE"),
             ("the Republic of Kenya", "KE"),
             ("Tchéquie", "CZ"),

@@ -475,6 +475,32 @@ class TestWriteFile:
         assert path.read_bytes() == b"the other writer's\n"
         assert [p.name for p in tmp_path.iterdir()] == ["data.csv"]
 
+    @pytest.mark.parametrize(
+        "error",
+        [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()],
+        ids=["disk-full", "interrupt"],
+    )
+    def test_write_that_fails_midway(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, error: BaseException
+    ) -> None:
+        """Half the bytes written, then a failure: it propagates, and no file is left."""
+        real = os.write
+        calls: list[int] = []
+
+        def write(descriptor: int, data: Any) -> int:
+            calls.append(descriptor)
+            if len(calls) > 1:
+                raise error
+            return real(descriptor, bytes(data)[:4])
+
+        monkeypatch.setattr(os, "write", write)
+        path = tmp_path / "data.csv"
+        with pytest.raises(type(error)) as caught:
+            _files.write_file(path, b"first,second\n")
+        assert len(calls) == 2
+        assert getattr(caught.value, "filename", str(path)) == str(path)
+        assert list(tmp_path.iterdir()) == []
+
     def test_link_loop_is_no_descriptor(self, tmp_path: Path) -> None:
         """A loop of links ends the search for a descriptor: it is none."""
         first, second = tmp_path / "first", tmp_path / "second"

@@ -346,3 +346,86 @@ class TestPolars:
         monkeypatch.setitem(sys.modules, "polars", None)
         with pytest.raises(ImportError, match=r"un-migration-network\[polars\]"):
             umn.networks.to_polars()
+
+
+class TestAnnotate:
+    """`Registry.annotate`: a user's column of names, and beside it the records they name."""
+
+    def test_each_spelling_finds_its_record(self) -> None:
+        """Names, codes and other languages of one country give the same row of columns."""
+        table = pd.DataFrame({"country": ["Ivory Coast", "CIV", "Côte d'Ivoire", "موزامبيق"]})
+        frame, _ = umn.countries.annotate(table, "country")
+        assert list(frame["country_alpha2"]) == ["CI", "CI", "CI", "MZ"]
+        assert list(frame["country_network"]) == ["cote-divoire"] * 3 + ["mozambique"]
+
+    def test_the_table_keeps_its_rows_and_index(self) -> None:
+        """The rows stay in their order under their own index, the caller's table unchanged."""
+        table = pd.DataFrame({"country": ["Mozambique", "Chad"], "n": [1, 2]}, index=["x", "y"])
+        frame, _ = umn.countries.annotate(table, "country")
+        assert (list(frame.index), list(frame["n"]), list(frame["country_alpha3"])) == (
+            ["x", "y"],
+            [1, 2],
+            ["MOZ", "TCD"],
+        )
+        assert list(table.columns) == ["country", "n"]
+
+    def test_the_columns_are_the_registrys(self) -> None:
+        """After the table's own columns, every column of the kind's frame, prefixed."""
+        frame, _ = umn.agencies.annotate(pd.DataFrame({"who": ["IOM"]}), "who")
+        own = umn.agencies.to_dataframe().columns
+        assert list(frame.columns) == ["who", *(f"who_{name}" for name in own)]
+
+    def test_a_prefix(self) -> None:
+        """*prefix* replaces "{column}_", "" included."""
+        table = pd.DataFrame({"who": ["IOM"]})
+        bare, _ = umn.agencies.annotate(table, "who", prefix="")
+        mine, _ = umn.agencies.annotate(table, "who", prefix="agency.")
+        assert (bare.loc[0, "acronym"], mine.loc[0, "agency.acronym"]) == ("IOM", "IOM")
+
+    def test_a_language(self) -> None:
+        """The names in the language asked for."""
+        frame, _ = umn.agencies.annotate(pd.DataFrame({"who": ["IOM"]}), "who", lang="fr")
+        assert frame.loc[0, "who_name"] == "Organisation internationale pour les migrations"
+
+    def test_misses_are_missing_and_listed(self) -> None:
+        """A miss leaves its row's columns missing; misses are listed, most rows first."""
+        table = pd.DataFrame({"country": ["Mozambik", "Atlantis", "Atlantis", "Chad"]})
+        frame, unresolved = umn.countries.annotate(table, "country")
+        assert list(frame["country_alpha2"].isna()) == [True, True, True, False]
+        assert list(unresolved["name"]) == ["Atlantis", "Mozambik"]
+        assert list(unresolved["rows"]) == [2, 1]
+        assert "Mozambique" in unresolved.loc[1, "suggestions"]
+
+    def test_empty_cells_are_not_misses(self) -> None:
+        """None and NaN are no name: missing columns, and not among the unresolved."""
+        table = pd.DataFrame({"country": ["Chad", None, math.nan]})
+        frame, unresolved = umn.countries.annotate(table, "country")
+        assert (list(frame["country_alpha2"].notna()), len(unresolved)) == (
+            [True, False, False],
+            0,
+        )
+
+    def test_values_that_are_not_names(self) -> None:
+        """A number names no agency: a miss, with its own row in the unresolved."""
+        frame, unresolved = umn.agencies.annotate(pd.DataFrame({"who": [7, "IOM"]}), "who")
+        assert list(frame["who_id"].isna()) == [True, False]
+        assert (list(unresolved["name"]), list(unresolved["rows"])) == ([7], [1])
+
+    def test_an_empty_table(self) -> None:
+        """No rows: the columns all the same, nothing unresolved."""
+        table = pd.DataFrame({"country": pd.Series([], dtype=object)})
+        frame, unresolved = umn.countries.annotate(table, "country")
+        assert (len(frame), "country_alpha2" in frame.columns, len(unresolved)) == (0, True, 0)
+
+    def test_no_such_column(self) -> None:
+        """A KeyError that names the column and the table's columns."""
+        with pytest.raises(KeyError, match=r"no column 'pays'; its columns are country, n"):
+            umn.countries.annotate(pd.DataFrame({"country": [], "n": []}), "pays")
+
+    def test_a_column_is_never_overwritten(self) -> None:
+        """A table annotated twice, or a prefix that names a column of the table: a ValueError."""
+        once, _ = umn.countries.annotate(pd.DataFrame({"country": ["Chad"]}), "country")
+        with pytest.raises(ValueError, match=r"'country_alpha2'.*another prefix="):
+            umn.countries.annotate(once, "country")
+        with pytest.raises(ValueError, match=r"already has the column\(s\) 'country'"):
+            umn.networks.annotate(pd.DataFrame({"country": ["Chad"]}), "country", prefix="")

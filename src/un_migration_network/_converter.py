@@ -22,7 +22,6 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
-    IterableValidationNote,
 )
 from cattrs.gen import make_dict_structure_fn, override
 
@@ -355,10 +354,11 @@ def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
     """Each error inside cattrs's groups, with the JSON path its notes give it."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         noted, bare = exc.group_exceptions()
+        # cattrs notes an attribute's error with its name, an element's with its index.
         for inner, note in noted:
             if isinstance(note, AttributeValidationNote):
                 yield from _walk(inner, f"{path}.{note.name}")
-            elif isinstance(note, IterableValidationNote):
+            else:
                 yield from _walk(inner, f"{path}[{note.index!r}]")
         for inner in bare:
             yield from _walk(inner, path)

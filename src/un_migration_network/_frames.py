@@ -285,6 +285,7 @@ def annotate(
     Raises:
         ImportError: pandas is not installed.
         KeyError: *frame* has no column *column*.
+        ValueError: *frame* already has a column of the name a new one would take.
     """
     pd = _pandas()
     if column not in frame.columns:
@@ -302,10 +303,19 @@ def annotate(
     records = pandas_frame(kind, registry, lang=lang, dataset=registry._owner())  # noqa: SLF001
     records = records.set_index(records[kind.primary].astype(str), drop=False)
     head = f"{column}_" if prefix is None else prefix
-    joined = values.map(keys)
+    added = [f"{head}{name}" for name in records.columns]
+    # Never overwrite a column of the caller's (a table annotated twice, a prefix of "").
+    clashes = [name for name in added if name in frame.columns]
+    if clashes:
+        msg = (
+            f"the table already has the column(s) {', '.join(map(repr, clashes))}: "
+            "choose another prefix= for the new ones"
+        )
+        raise ValueError(msg)
+    joined = values.map(keys).to_numpy()
     annotated = frame.copy()
-    for name in records.columns:
-        annotated[f"{head}{name}"] = records[name].reindex(joined.to_numpy()).to_numpy()
+    for name, new in zip(records.columns, added, strict=True):
+        annotated[new] = records[name].reindex(joined).to_numpy()
     counts = values.value_counts()
     misses = [value for value, key in keys.items() if key is None]
     unresolved = pd.DataFrame(

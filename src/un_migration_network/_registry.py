@@ -692,6 +692,8 @@ class Registry(Generic[T]):
         Raises:
             ImportError: pandas is not installed.
             KeyError: The table has no such column.
+            ValueError: The table already has a column a new one would be named (the
+                columns are named ``{column}_{field}``; *prefix* replaces ``{column}_``).
 
         >>> import pandas as pd, un_migration_network as umn
         >>> table = pd.DataFrame({"country": ["Ivory Coast", "موزامبيق", "Mozambik"]})
