@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -18,13 +19,13 @@ _GAP = "\ue000"
 _MINUS = "\ue001"
 # Everything in ASCII that is not a letter or a digit disappears from a key, so that
 # "UN-HABITAT", "UN Habitat" and "unhabitat" meet; the two markers stay, as "_" and "-".
-_ASCII_TABLE = dict.fromkeys(c for c in range(128) if not chr(c).isalnum()) | {
-    ord(_GAP): "_",
-    ord(_MINUS): "-",
-}
+_MARKERS = {ord(_GAP): "_", ord(_MINUS): "-"}
+_ASCII_TABLE = dict.fromkeys(c for c in range(128) if not chr(c).isalnum()) | _MARKERS
 # Patterns are compiled on first use (`re` keeps them): a key of letters and digits, the
 # common case, needs none.
 _DIGIT = r"\d"
+# Beyond ASCII, what is not a letter or a digit (\w but "_") disappears, but the markers.
+_NOT_KEPT = rf"[^\w{_GAP}{_MINUS}]|_"
 # Punctuation between two digits is kept as a gap, so "1.3" is not objective 13 and
 # "73/195" not "73195"; a minus sign that opens the text before a digit is kept, so "-508" is
 # not the M49 code 508. Hyphens between letters and digits ("COVID-19") still fold away.
@@ -62,14 +63,9 @@ def normalize(text: str) -> str:
     while folded != previous:
         previous = folded
         decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        folded = "".join(itertools.filterfalse(unicodedata.combining, decomposed)).casefold()
     marked = _mark_numbers(folded.replace(_GAP, " ").replace(_MINUS, " "))
-    kept = (
-        "_" if ch == _GAP else "-" if ch == _MINUS else ch
-        for ch in marked
-        if ch.isalnum() or ch in (_GAP, _MINUS)
-    )
-    return "".join(kept)
+    return re.sub(_NOT_KEPT, "", marked).translate(_MARKERS)
 
 
 # UNTERM writes a name's article, or the words before it, in brackets after it: "Gambia (the)",

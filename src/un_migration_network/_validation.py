@@ -7,7 +7,7 @@ import re
 import string
 import types
 import typing
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -351,8 +351,8 @@ def _duplicates(ds: Dataset) -> Iterator[Problem]:
             value = getattr(record, attribute.name)
             if not isinstance(value, tuple) or len(value) < 2:  # noqa: PLR2004 - a pair or more
                 continue
-            keys = [_entry(item) for item in value]
-            twice = sorted({key for key in keys if keys.count(key) > 1}, key=str)
+            counts = Counter(map(_entry, value))
+            twice = sorted((key for key, count in counts.items() if count > 1), key=str)
             if twice:
                 yield _problem(
                     Code.DUPLICATE_ENTRY,
@@ -374,7 +374,8 @@ def _entry(item: object) -> object:
     if lang is not None:
         parts = (lang, *(getattr(item, name, "") for name in ("field", "scheme", "text")))
         return ":".join(map(str, parts))
-    return repr(item)
+    # A record (a citation, a span) is the same entry as an equal one.
+    return item if attrs.has(type(item)) else repr(item)
 
 
 def _objectives(ds: Dataset) -> Iterator[Problem]:
@@ -422,13 +423,24 @@ def _dated(ds: Dataset) -> Iterator[tuple[str, str, DateSpan | dt.date, Any, boo
     of the data's as-of date (a forum's scheduled dates).
     """
     for subject, record in ds.walk():
-        hints = typing.get_type_hints(type(record))
-        for attribute in attrs.fields(type(record)):
-            if not _is_date(hints[attribute.name]):
-                continue
+        for attribute in _date_fields(type(record)):
             value = getattr(record, attribute.name)
             if value is not None:
                 yield subject, label(attribute), value, record, is_scheduled(attribute)
+
+
+# The date fields of each record class, read from its annotations once.
+_DATE_FIELDS: dict[type, tuple[attrs.Attribute[Any], ...]] = {}
+
+
+def _date_fields(cl: type) -> tuple[attrs.Attribute[Any], ...]:
+    """The fields of *cl* that hold a date or a span (or None)."""
+    found = _DATE_FIELDS.get(cl)
+    if found is None:
+        hints = typing.get_type_hints(cl)
+        found = tuple(field for field in attrs.fields(cl) if _is_date(hints[field.name]))
+        _DATE_FIELDS[cl] = found
+    return found
 
 
 def _is_date(tp: Any) -> bool:
