@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ __all__ = [
     "FUZZ_DOCUMENT",
     "bundled_keys",
     "date_spans",
+    "fresh_copy",
     "hostile_documents",
     "hostile_texts",
     "json_values",
@@ -61,6 +61,23 @@ def _fuzz_document() -> dict[str, Any]:
 
 #: The document the fuzz strategies change (`mutated_documents`, `hostile_documents`).
 FUZZ_DOCUMENT: dict[str, Any] = _fuzz_document()
+
+# The JSON text of each document `fresh_copy` has copied, with the document itself (kept so
+# that its id is never another's).
+_TEXTS: dict[int, tuple[dict[str, Any], str]] = {}
+
+
+def fresh_copy(document: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of *document*, a JSON document that stays as it is, to change.
+
+    Parsed from its text, written once: a few times faster than `copy.deepcopy`, and many
+    times faster under coverage, which traces deepcopy's every call.
+    """
+    kept = _TEXTS.get(id(document))
+    if kept is None:
+        kept = _TEXTS[id(document)] = (document, json.dumps(document))
+    copied: dict[str, Any] = json.loads(kept[1])
+    return copied
 
 _scalars = (
     st.none()
@@ -161,7 +178,7 @@ def mutated_documents(
     *base* must stay the same object from one call to the next: its paths are kept.
     """
     original = FUZZ_DOCUMENT if base is None else base
-    document = copy.deepcopy(original)
+    document = fresh_copy(original)
     for _ in range(draw(st.integers(1, max_mutations))):
         draw(_mutation(document, original))
     return document
@@ -219,7 +236,7 @@ def _hostile_change(draw: st.DrawFn, document: dict[str, Any]) -> None:
 @st.composite
 def hostile_documents(draw: st.DrawFn, max_changes: int = 3) -> dict[str, Any]:
     """`FUZZ_DOCUMENT` with one to *max_changes* hostile changes (issue #10's fuzz)."""
-    document = copy.deepcopy(FUZZ_DOCUMENT)
+    document = fresh_copy(FUZZ_DOCUMENT)
     for _ in range(draw(st.integers(1, max_changes))):
         draw(_hostile_change(document))
     return document

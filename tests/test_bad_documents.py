@@ -8,7 +8,6 @@ earlier releases go through `_document.upgrade` first, and hold to the same rule
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ import un_migration_network as umn
 from changes import ID, Document, json_path, set_at
 from strategies import (
     FUZZ_DOCUMENT,
+    fresh_copy,
     hostile_documents,
     hostile_texts,
     json_values,
@@ -94,7 +94,7 @@ class TestSwappedReferences:
     @given(st.data())
     def test_any_source_swapped_for_an_agency(self, data: st.DataObject) -> None:
         """Any record's first source swapped for an agency's id is a wrong-kind problem."""
-        document = copy.deepcopy(FUZZ_DOCUMENT)
+        document = fresh_copy(FUZZ_DOCUMENT)
         kind = data.draw(
             st.sampled_from(["countries", "networks", "events", "observations", "champions"])
         )
@@ -106,7 +106,7 @@ class TestSwappedReferences:
     @given(st.data())
     def test_any_country_swapped_for_a_source(self, data: st.DataObject) -> None:
         """A country network's country swapped for a source's id is a wrong-kind problem."""
-        document = copy.deepcopy(FUZZ_DOCUMENT)
+        document = fresh_copy(FUZZ_DOCUMENT)
         networks = [n for n in document["networks"] if isinstance(n["country"], str)]
         network = data.draw(st.sampled_from(networks))
         network["country"] = data.draw(st.sampled_from([s["id"] for s in document["sources"]]))
@@ -133,7 +133,7 @@ class TestWrongValues:
     )
     def test_hostile_text_anywhere(self, text: str, path: tuple[Any, ...]) -> None:
         """A blank text, a control character or a lone surrogate is a bad-text problem."""
-        document = copy.deepcopy(FUZZ_DOCUMENT)
+        document = fresh_copy(FUZZ_DOCUMENT)
         set_at(path, text)(document)
         assert "bad-text" in _codes(document)
 
