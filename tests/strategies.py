@@ -79,6 +79,7 @@ def fresh_copy(document: dict[str, Any]) -> dict[str, Any]:
     copied: dict[str, Any] = json.loads(kept[1])
     return copied
 
+
 _scalars = (
     st.none()
     | st.booleans()
