@@ -381,7 +381,8 @@ class Registry(Generic[T]):
         >>> [a.id if a else None for a in umn.agencies.get_many(["OIM", "oim", "nobody"])]
         ['iom', 'iom', None]
         """
-        return [default if found is None else found for found in self._find_many(keys)]
+        found = self._find_many(keys)
+        return found if default is None else [default if f is None else f for f in found]
 
     def lookup_many(self, keys: Iterable[object], /) -> list[T]:
         """Return the record each of *keys* names, in order.
@@ -411,24 +412,25 @@ class Registry(Generic[T]):
         return [record for record in found if record is not None]
 
     def _find_many(self, keys: Iterable[object]) -> list[T | None]:
-        texts: dict[str, T | None] = {}
+        keys = list(_many(keys))
+        if set(map(type, keys)) <= {str}:
+            # A column of strings, the common case: each distinct one looked up, and the
+            # column mapped to the answers, without a line of Python per name.
+            texts = {key: self._locate(key)[0] for key in dict.fromkeys(keys)}
+            return list(map(texts.__getitem__, keys))
+        # Other keys (numbers, numpy scalars, unhashable arrays, a missing value among
+        # names) by their type and text: 1, 1.0 and True are equal in a dict, and name
+        # different things (or nothing) here.
         others: dict[tuple[type, str], T | None] = {}
         out: list[T | None] = []
-        for key in _many(keys):
-            # Strings, the common case, are their own cache key: no tuple per name.
-            if type(key) is str:
-                try:
-                    found = texts[key]
-                except KeyError:
-                    found = texts[key] = self._locate(key)[0]
+        for key in keys:
+            slot = _slot(key)
+            if slot is None:
+                found = None
+            elif slot in others:
+                found = others[slot]
             else:
-                slot = _slot(key)
-                if slot is None:
-                    found = None
-                elif slot in others:
-                    found = others[slot]
-                else:
-                    found = others[slot] = self._locate(key)[0]
+                found = others[slot] = self._locate(key)[0]
             out.append(found)
         return out
 
