@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import un_migration_network as umn
+from test_contract import COUNTRY_COLUMNS
 from un_migration_network._frames import BACKENDS, dataframes, pandas_frame, polars_frame
 from un_migration_network._kinds import kind_named
 from un_migration_network._tables import tables
@@ -24,22 +25,6 @@ needs_polars = pytest.mark.skipif(
     not HAS_POLARS,
     reason="polars is not installed (pip install 'un-migration-network[polars]')",
 )
-# The columns the contract names for the countries table (DESIGN.md, third release).
-CONTRACT_COLUMNS = [
-    "alpha2",
-    "alpha3",
-    "m49",
-    "name",
-    "region",
-    "sub_region",
-    "is_member_state",
-    "is_ldc",
-    "is_lldc",
-    "is_sids",
-    "network",
-    "champion",
-    "gcm_vote",
-]
 
 
 def evolve(record: T, **changes: Any) -> T:
@@ -155,7 +140,7 @@ class TestCountriesFrame:
         """Every column the contract names, and the names in the six languages."""
         columns = list(umn.countries.to_dataframe().columns)
         languages = [f"name_{lang}" for lang in ("ar", "es", "fr", "ru", "zh")]
-        wanted = [*CONTRACT_COLUMNS, *languages, "latitude", "longitude"]
+        wanted = [*COUNTRY_COLUMNS, *languages, "latitude", "longitude"]
         assert [name for name in wanted if name not in columns] == []
 
     def test_one_row_per_country(self) -> None:

@@ -6,7 +6,7 @@ from un_migration_network._dates import DateSpan, as_day
 from un_migration_network._fields import field, record
 from un_migration_network._kind import Kind, define
 from un_migration_network._networks import Agency
-from un_migration_network._records import Citation, Source, Sourced
+from un_migration_network._records import Citation, Source, Sourced, citations_field
 
 __all__ = ["COMMITTEE", "ExecutiveCommittee", "Membership", "Snapshot"]
 
@@ -24,9 +24,7 @@ class Membership(Sourced):
     since: DateSpan = field("When the seat began (a span when only bounded by evidence).")
     sources: tuple[Source, ...] = field("What supports it.", uncited=True, repr=False)
     until: DateSpan | None = field("When it ended, or None while it holds.", default=None)
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def holds_on(self, day: dt.date | str, /) -> bool:
         """Whether the sources show the seat held on *day* (a date or an ISO string).
@@ -54,9 +52,7 @@ class Snapshot(Sourced):
     is_complete: bool = field(
         "Whether the source names the whole membership.", default=True, label="complete"
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
 
 @record
@@ -76,9 +72,7 @@ class ExecutiveCommittee(Sourced):
     snapshots: tuple[Snapshot, ...] = field(
         "The dated member lists the sources give.", default=(), label="member lists", repr=False
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     @property
     def members(self) -> tuple[Agency, ...]:

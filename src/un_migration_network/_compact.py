@@ -9,7 +9,15 @@ from un_migration_network._fields import field, record
 from un_migration_network._kind import Column, Kind, attribute, define
 from un_migration_network._networks import country_name
 from un_migration_network._pages import in_language
-from un_migration_network._records import Citation, Name, Record, Source, Sourced, names_of
+from un_migration_network._records import (
+    Citation,
+    Name,
+    Record,
+    Source,
+    Sourced,
+    citations_field,
+    names_of,
+)
 
 __all__ = [
     "CHAMPIONS",
@@ -76,9 +84,7 @@ class Champion(Sourced):
         label="also known as",
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def __str__(self) -> str:
         return self.country.name
@@ -124,9 +130,7 @@ class Objective(Sourced):
         uncited=True,
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def title_in(self, lang: str, /) -> str | None:
         """The title in *lang* as a source writes it; None where no source gives one.
@@ -175,9 +179,7 @@ class GuidingPrinciple(Sourced):
         uncited=True,
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def name_in(self, lang: str, /) -> str | None:
         """The name in *lang* as a source writes it; None where no source gives one.
@@ -238,9 +240,7 @@ class ReviewForumEdition(Sourced):
         label="outcome",
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
 
 @record
@@ -267,9 +267,7 @@ class ReviewForum(Sourced):
         uncited=True,
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def name_in(self, lang: str, /) -> str | None:
         """The name in *lang* as a source writes it; None where no source gives one.
@@ -321,9 +319,7 @@ class Compact(Sourced):
         uncited=True,
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def name_in(self, lang: str, /) -> str | None:
         """The name in *lang* as a source writes it; None where no source gives one.

@@ -6,7 +6,7 @@ from un_migration_network._fields import field, record
 from un_migration_network._kind import Column, Kind, attribute, define
 from un_migration_network._normalize import variants, without_article
 from un_migration_network._pages import in_language
-from un_migration_network._records import Citation, Name, Source, Sourced
+from un_migration_network._records import Citation, Name, Source, Sourced, citations_field
 
 __all__ = ["COUNTRIES", "Country"]
 
@@ -93,9 +93,7 @@ class Country(Sourced):
         uncited=True,
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def name_in(self, lang: str, /) -> str | None:
         """The short name in *lang* (M49 first, then UNTERM); None where no source gives one.

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from un_migration_network._dates import DateSpan
 from un_migration_network._fields import field, record
 from un_migration_network._kind import Column, Kind, attribute, define
-from un_migration_network._records import Citation, Source, Sourced
+from un_migration_network._records import Citation, Source, Sourced, citations_field
 
 __all__ = [
     "EVENTS",
@@ -69,9 +69,7 @@ class Event(Sourced):
     )
     sources: tuple[Source, ...] = field("What supports the record.", uncited=True, repr=False)
     place: str | None = field("Where, if known.", default=None, repr=False)
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def __str__(self) -> str:
         return f"{self.date}: {self.name}"
@@ -103,9 +101,7 @@ class Observation(Sourced):
         default=None,
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     @property
     def figure(self) -> str:

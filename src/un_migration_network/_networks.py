@@ -10,7 +10,7 @@ from un_migration_network._dates import DateSpan, as_span
 from un_migration_network._fields import field, record
 from un_migration_network._kind import Column, Kind, attribute, define
 from un_migration_network._pages import in_language
-from un_migration_network._records import Citation, Name, Source, Sourced, names_of
+from un_migration_network._records import Citation, Name, Source, Sourced, citations_field, names_of
 
 __all__ = [
     "AGENCIES",
@@ -75,9 +75,7 @@ class Agency(Sourced):
         uncited=True,
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     def name_in(self, lang: str, /) -> str | None:
         """The name in *lang* as a source writes it; None where no source gives one.
@@ -180,9 +178,7 @@ class Network(Sourced):
         uncited=True,
         repr=False,
     )
-    citations: tuple[Citation, ...] = field(
-        "The sources of each field.", default=(), uncited=True, repr=False
-    )
+    citations: tuple[Citation, ...] = citations_field()
 
     @property
     def country_code(self) -> str | None:

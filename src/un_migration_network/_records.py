@@ -25,6 +25,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Sourced",
+    "citations_field",
     "language_code",
 ]
 
@@ -165,6 +166,11 @@ class Name(Record):
         'The naming standard it belongs to, where one is named ("m49", "unterm").',
         default=None,
     )
+
+
+def citations_field() -> Any:
+    """Declare the field every sourced record ends with: the sources of each of its fields."""
+    return field("The sources of each field.", default=(), uncited=True, repr=False)
 
 
 class Sourced(Record):
