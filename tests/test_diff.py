@@ -26,6 +26,12 @@ SINCE_RELEASE_2 = RELEASE_2.diff(BUNDLED)
 MOZ = ("networks", ID("mozambique"))
 
 
+# A copy of UNDP under another id, acronym and name: a record added.
+_ANOTHER_AGENCY = append_copy(
+    "agencies", ID("undp"), id="undp-2", acronym="UNDP2", name="Another", aliases=[], names=[]
+)
+
+
 def _edited(document: Document, change: DocumentChange) -> DatasetDiff:
     """The diff from the bundled data to the bundled document with *change* made."""
     change(document)
@@ -104,18 +110,7 @@ class TestEditedCopy:
 
     def test_a_record_added(self, document: Document) -> None:
         """A record added is one change, with its whole written form as the new value."""
-        diff = _edited(
-            document,
-            append_copy(
-                "agencies",
-                ID("undp"),
-                id="undp-2",
-                acronym="UNDP2",
-                name="Another",
-                aliases=[],
-                names=[],
-            ),
-        )
+        diff = _edited(document, _ANOTHER_AGENCY)
         [change] = diff.changes
         assert (change.kind, change.key, change.field, change.what) == (
             "agencies",
@@ -127,18 +122,7 @@ class TestEditedCopy:
 
     def test_a_record_added_str(self, document: Document) -> None:
         """An added record reads as + kind key."""
-        diff = _edited(
-            document,
-            append_copy(
-                "agencies",
-                ID("undp"),
-                id="undp-2",
-                acronym="UNDP2",
-                name="Another",
-                aliases=[],
-                names=[],
-            ),
-        )
+        diff = _edited(document, _ANOTHER_AGENCY)
         assert str(diff.changes[0]) == "+ agencies undp-2"
 
     def test_a_record_removed(self, document: Document) -> None:

@@ -17,11 +17,12 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
 
 import un_migration_network as umn
+from test_cli import Result, run
 from un_migration_network import _files
 from un_migration_network.cli import main
 from un_migration_network.exceptions import quote
@@ -32,21 +33,6 @@ PACKAGE = ("export", "--format", "datapackage", "--output")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 # Long enough for a loaded machine; a test that waits this long has failed.
 PATIENCE = 60
-
-
-class Result(NamedTuple):
-    """What one run of the command line gave."""
-
-    code: int
-    out: str
-    err: str
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> Result:
-    """Run ``main(args)`` in this process; its exit status, stdout and stderr."""
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return Result(code, captured.out, captured.err)
 
 
 def exported(capsys: pytest.CaptureFixture[str]) -> str:
