@@ -47,17 +47,19 @@ from typing import Any
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CODE_STEP = 1000  # an M49 code's and an objective's number's step from one copy to the next
-ARRAYS = (
-    "sources",
-    "countries",
-    "agencies",
-    "networks",
-    "champions",
-    "objectives",
-    "principles",
-    "events",
-    "observations",
-)
+# The document's arrays, in its order, each with the `_Copy` method that copies its records.
+COPIERS = {
+    "sources": "source",
+    "countries": "country",
+    "agencies": "agency",
+    "networks": "network",
+    "champions": "champion",
+    "objectives": "objective",
+    "principles": "principle",
+    "events": "event",
+    "observations": "event",
+}
+ARRAYS = tuple(COPIERS)
 # The kinds whose ids an event or a figure names as its subject.
 SUBJECTS = ("agencies", "networks", "champions")
 
@@ -180,19 +182,9 @@ def synthetic(data: dict[str, Any], scale: int) -> dict[str, Any]:
         out[plural] = list(data.get(plural, ()))
     for k in range(2, scale + 1):
         copy = _Copy(k, subjects)
-        renames = {
-            "sources": copy.source,
-            "countries": copy.country,
-            "agencies": copy.agency,
-            "networks": copy.network,
-            "champions": copy.champion,
-            "objectives": copy.objective,
-            "principles": copy.principle,
-            "events": copy.event,
-            "observations": copy.event,
-        }
-        for plural in ARRAYS:
-            out[plural].extend(renames[plural](record) for record in data.get(plural, ()))
+        for plural, method in COPIERS.items():
+            copied = getattr(copy, method)
+            out[plural].extend(copied(record) for record in data.get(plural, ()))
     return out
 
 
